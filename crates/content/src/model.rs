@@ -1,0 +1,219 @@
+//! The content model, format v1 (documented in `docs/content-format.md`).
+
+use crate::Timestamp;
+use serde::{Deserialize, Serialize};
+
+fn format_v1() -> u32 {
+    crate::FORMAT_VERSION
+}
+
+fn default_page_size() -> u32 {
+    12
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+/// The site index: identity, social accounts and sections. Small and fetched
+/// once; article lists live in paginated listings, never here.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    #[serde(default = "format_v1")]
+    pub version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub tagline: String,
+    /// Canonical public URL of the site root, with a trailing slash
+    /// (`https://magazine.example/news/`). Used for share links, feeds and
+    /// link previews.
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub social: Vec<SocialAccount>,
+    pub sections: Vec<Section>,
+    /// Summaries per listing page.
+    #[serde(default = "default_page_size")]
+    pub page_size: u32,
+}
+
+impl Site {
+    /// The section with this slug, if the site has it.
+    pub fn section(&self, slug: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.slug == slug)
+    }
+
+    /// The display name of a section, falling back to its slug.
+    pub fn section_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.section(slug).map_or(slug, |s| s.name.as_str())
+    }
+}
+
+/// One of the site's accounts on a social network, for the "follow us" block.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SocialAccount {
+    /// A known network id (`x`, `facebook`, `bluesky`, `mastodon`, `rss`, ...).
+    pub network: String,
+    /// What readers see, e.g. `@foliomag`.
+    pub label: String,
+    pub url: String,
+}
+
+/// A section of the magazine, such as "Latin America".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// What kind of piece an article is; shown in the kicker ("Analysis | ...").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Analysis,
+    News,
+    Opinion,
+    Feature,
+    Brief,
+}
+
+impl Kind {
+    /// The label readers see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Analysis => "Analysis",
+            Kind::News => "News",
+            Kind::Opinion => "Opinion",
+            Kind::Feature => "Feature",
+            Kind::Brief => "Brief",
+        }
+    }
+}
+
+/// An image with the text a reader and a screen reader need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// Relative to the site root (`images/port.svg`) or an absolute https URL.
+    pub src: String,
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+}
+
+/// A whole article, one JSON file per article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    #[serde(default = "format_v1")]
+    pub version: u32,
+    pub slug: String,
+    pub section: String,
+    pub kind: Kind,
+    /// An optional running topic ("Israel-Gaza Crisis"), shown above the headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    pub headline: String,
+    #[serde(default)]
+    pub dek: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub published: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hero: Option<Image>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The body in CommonMark with GFM extras. Untrusted: always rendered
+    /// through [`crate::markdown`].
+    pub body: String,
+    /// Slugs the editor chose as related, shown first in the rail.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+}
+
+impl Article {
+    /// The newest of published and updated.
+    pub fn last_modified(&self) -> &Timestamp {
+        self.updated
+            .as_ref()
+            .filter(|u| *u > &self.published)
+            .unwrap_or(&self.published)
+    }
+
+    /// The summary that listings carry for this article.
+    pub fn summary(&self) -> ArticleSummary {
+        ArticleSummary {
+            slug: self.slug.clone(),
+            section: self.section.clone(),
+            kind: self.kind,
+            kicker: self.kicker.clone(),
+            headline: self.headline.clone(),
+            dek: self.dek.clone(),
+            authors: self.authors.clone(),
+            published: self.published.clone(),
+            updated: self.updated.clone(),
+            hero: self.hero.clone(),
+            tags: self.tags.clone(),
+            reading_minutes: crate::text::reading_minutes(&self.body),
+            teaser: (self.kind == Kind::Brief).then(|| crate::text::teaser(&self.body, 900)),
+        }
+    }
+}
+
+/// What a listing carries about an article: enough for cards, the rail and
+/// ranking, without the body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub section: String,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    pub headline: String,
+    #[serde(default)]
+    pub dek: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub published: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hero: Option<Image>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub reading_minutes: u32,
+    /// Plain-text paragraphs of a brief, for the rail's "keep reading" toggle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teaser: Option<String>,
+}
+
+/// One page of a listing (latest, a section, or briefs), newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingPage {
+    #[serde(default = "format_v1")]
+    pub version: u32,
+    /// Which listing this page belongs to, e.g. `latest` or `section/middle-east`.
+    pub listing: String,
+    /// 1-based page number.
+    pub page: u32,
+    pub pages: u32,
+    pub total: u32,
+    pub items: Vec<ArticleSummary>,
+}
+
+impl ListingPage {
+    /// Whether a further page exists.
+    pub fn has_more(&self) -> bool {
+        self.page < self.pages
+    }
+}

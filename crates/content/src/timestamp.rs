@@ -1,0 +1,123 @@
+//! RFC 3339 timestamps as they appear in content files.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// A point in time, kept both as Unix seconds (for sorting and ranking) and as
+/// the RFC 3339 text it was written with (for `<time datetime>` and feeds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timestamp {
+    unix: i64,
+    text: String,
+}
+
+impl Timestamp {
+    /// Parses an RFC 3339 timestamp such as `2026-11-02T09:30:00Z`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let parsed = OffsetDateTime::parse(text.trim(), &Rfc3339)
+            .map_err(|e| format!("`{text}` is not an RFC 3339 date-time ({e})"))?;
+        Ok(Self {
+            unix: parsed.unix_timestamp(),
+            text: text.trim().to_owned(),
+        })
+    }
+
+    /// Builds a timestamp from Unix seconds, written in UTC.
+    pub fn from_unix(unix: i64) -> Self {
+        let text = OffsetDateTime::from_unix_timestamp(unix)
+            .ok()
+            .and_then(|t| t.format(&Rfc3339).ok())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
+        Self { unix, text }
+    }
+
+    /// Seconds since the Unix epoch.
+    pub fn unix(&self) -> i64 {
+        self.unix
+    }
+
+    /// Milliseconds since the Unix epoch, as JavaScript's `Date` wants them.
+    pub fn unix_millis(&self) -> f64 {
+        self.unix as f64 * 1000.0
+    }
+
+    /// The RFC 3339 text, suitable for `<time datetime>`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The date in RFC 2822 form, as RSS wants it.
+    pub fn rfc2822(&self) -> String {
+        OffsetDateTime::from_unix_timestamp(self.unix)
+            .ok()
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc2822).ok())
+            .unwrap_or_default()
+    }
+
+    /// The calendar date in UTC as `YYYY-MM-DD`, for sitemaps and fallbacks.
+    pub fn date_utc(&self) -> String {
+        self.text.get(..10).map(str::to_owned).unwrap_or_default()
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.unix.cmp(&other.unix).then_with(|| self.text.cmp(&other.text))
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Timestamp::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_utc_and_offsets_to_the_same_instant() {
+        let a = Timestamp::parse("2026-11-02T09:30:00Z").unwrap();
+        let b = Timestamp::parse("2026-11-02T10:30:00+01:00").unwrap();
+        assert_eq!(a.unix(), b.unix());
+        assert_eq!(a.unix(), 1_793_611_800);
+        assert_eq!(a.as_str(), "2026-11-02T09:30:00Z");
+    }
+
+    #[test]
+    fn rejects_dates_without_time_or_zone() {
+        assert!(Timestamp::parse("2026-11-02").is_err());
+        assert!(Timestamp::parse("2026-11-02T09:30:00").is_err());
+        assert!(Timestamp::parse("yesterday").is_err());
+    }
+
+    #[test]
+    fn round_trips_through_unix_seconds() {
+        let t = Timestamp::from_unix(1_793_611_800);
+        assert_eq!(t.as_str(), "2026-11-02T09:30:00Z");
+        assert_eq!(t.date_utc(), "2026-11-02");
+        assert_eq!(t.rfc2822(), "Mon, 02 Nov 2026 09:30:00 +0000");
+    }
+}
