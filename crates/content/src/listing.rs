@@ -31,7 +31,11 @@ pub fn listings_for(summary: &ArticleSummary) -> Vec<Listing> {
     if summary.kind == Kind::Brief {
         vec![Listing::Briefs]
     } else {
-        vec![Listing::Latest, Listing::Section(summary.section.clone())]
+        vec![
+            Listing::Latest,
+            Listing::Section(summary.section.clone()),
+            Listing::Kind(summary.kind),
+        ]
     }
 }
 

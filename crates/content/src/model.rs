@@ -81,6 +81,36 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order menus list them.
+    pub const ALL: [Kind; 5] = [Kind::Analysis, Kind::News, Kind::Opinion, Kind::Feature, Kind::Brief];
+
+    /// The id used in content files and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Analysis => "analysis",
+            Kind::News => "news",
+            Kind::Opinion => "opinion",
+            Kind::Feature => "feature",
+            Kind::Brief => "brief",
+        }
+    }
+
+    /// The kind with this id.
+    pub fn from_slug(slug: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// The plural readers see on a listing of this kind.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Analysis => "Analysis",
+            Kind::News => "News",
+            Kind::Opinion => "Opinion",
+            Kind::Feature => "Features",
+            Kind::Brief => "Briefs",
+        }
+    }
+
     /// The label readers see.
     pub fn label(self) -> &'static str {
         match self {

@@ -9,11 +9,12 @@ pub fn article(slug: &str) -> String {
     format!("content/articles/{slug}.json")
 }
 
-/// Listing ids: every story, one section, or the briefs.
+/// Listing ids: every story, one section, one kind of piece, or the briefs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Listing {
     Latest,
     Section(String),
+    Kind(crate::Kind),
     Briefs,
 }
 
@@ -23,6 +24,7 @@ impl Listing {
         match self {
             Listing::Latest => "latest".to_owned(),
             Listing::Section(slug) => format!("section/{slug}"),
+            Listing::Kind(kind) => format!("kind/{}", kind.slug()),
             Listing::Briefs => "briefs".to_owned(),
         }
     }

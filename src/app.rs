@@ -1,0 +1,47 @@
+//! The application shell: meta context, site index, router and layout.
+
+use crate::components::masthead::{Masthead, SiteFooter};
+use crate::loaders;
+use crate::net::LoadError;
+use crate::pages::{article::ArticlePage, home::Home, listing::{KindPage, SectionPage}, not_found::NotFound};
+use crate::routes;
+use folio_content::Site;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+/// The site index, loaded once and shared by every page.
+#[derive(Clone, Copy)]
+pub struct SiteIndex(pub LocalResource<Result<Arc<Site>, LoadError>>);
+
+/// The site index from context.
+pub fn use_site() -> LocalResource<Result<Arc<Site>, LoadError>> {
+    expect_context::<SiteIndex>().0
+}
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let site = LocalResource::new(|| loaders::site(None));
+    provide_context(SiteIndex(site));
+
+    view! {
+        <Html attr:lang="en"/>
+        <Router base=routes::base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Masthead/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/sections/:slug") view=SectionPage/>
+                    <Route path=path!("/kinds/:kind") view=KindPage/>
+                    <Route path=path!("/articles/:slug") view=ArticlePage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,11 @@
+//! Reusable views.
+
+pub mod brief;
+pub mod byline;
+pub mod hero;
+pub mod kicker;
+pub mod masthead;
+pub mod page_meta;
+pub mod rail;
+pub mod status;
+pub mod story_card;

@@ -1,0 +1,6 @@
+//! One module per screen.
+
+pub mod article;
+pub mod home;
+pub mod listing;
+pub mod not_found;
