@@ -4,6 +4,7 @@
 use folio::components::brief::Brief;
 use folio_content::{ArticleSummary, Kind, Timestamp};
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -37,7 +38,8 @@ fn brief() -> ArticleSummary {
 #[wasm_bindgen_test]
 async fn brief_toggle_is_an_accessible_disclosure() {
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Brief story=brief()/> });
+    // The headline is a router link, so the brief needs a router around it.
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Router><Brief story=brief()/></Router> });
     let button: web_sys::HtmlElement = root.query_selector("button.brief-toggle").unwrap().unwrap().unchecked_into();
     let more = root.query_selector(".brief-more").unwrap().unwrap();
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
