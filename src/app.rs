@@ -3,7 +3,7 @@
 use crate::components::masthead::{Masthead, SiteFooter};
 use crate::loaders;
 use crate::net::LoadError;
-use crate::pages::{article::ArticlePage, home::Home, listing::{KindPage, SectionPage}, not_found::NotFound};
+use crate::pages::{article::ArticlePage, home::Home, listing::{KindPage, LatestPage, SectionPage}, not_found::NotFound};
 use crate::routes;
 use folio_content::Site;
 use leptos::prelude::*;
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
+                    <Route path=path!("/latest") view=LatestPage/>
                     <Route path=path!("/sections/:slug") view=SectionPage/>
                     <Route path=path!("/kinds/:kind") view=KindPage/>
                     <Route path=path!("/articles/:slug") view=ArticlePage/>

@@ -7,6 +7,9 @@ use folio_content::Kind;
 /// `/` — the front page.
 pub const HOME: &str = "/";
 
+/// Every story, newest first.
+pub const LATEST: &str = "/latest";
+
 /// The page of one article.
 pub fn article(slug: &str) -> String {
     format!("/articles/{slug}")
@@ -25,7 +28,7 @@ pub fn kind(kind: Kind) -> String {
 /// The page that shows a listing, where it has one.
 pub fn listing(listing: &Listing) -> String {
     match listing {
-        Listing::Latest => HOME.to_owned(),
+        Listing::Latest => LATEST.to_owned(),
         Listing::Section(slug) => section(slug),
         Listing::Kind(k) => kind(*k),
         Listing::Briefs => kind(Kind::Brief),

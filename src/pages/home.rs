@@ -82,7 +82,7 @@ fn FrontPageView(page: FrontPage) -> impl IntoView {
                 {lead.map(|s| view! { <StoryCard story=s size=CardSize::Lead site=Some(site.clone())/> })}
             </section>
             <section class="front-latest" aria-labelledby="front-latest-h">
-                <h2 id="front-latest-h" class="block-heading">"Latest"</h2>
+                <h2 id="front-latest-h" class="block-heading"><A href=routes::LATEST>"Latest"</A></h2>
                 <ol class="latest-list">
                     {latest_list.into_iter().map(|s| view! {
                         <li><StoryCard story=s size=CardSize::Compact site=Some(site.clone())/></li>

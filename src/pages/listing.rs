@@ -34,6 +34,12 @@ pub fn SectionPage() -> impl IntoView {
     }
 }
 
+/// `/latest`: every story except briefs.
+#[component]
+pub fn LatestPage() -> impl IntoView {
+    view! { <ListingView listing=Listing::Latest title="Latest" description="Every story, newest first."/> }
+}
+
 /// `/kinds/:kind`, e.g. every analysis piece.
 #[component]
 pub fn KindPage() -> impl IntoView {

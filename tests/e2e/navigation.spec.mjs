@@ -1,0 +1,93 @@
+// Journeys through the magazine: front page, sections, articles, related
+// stories, history, deep links, pagination and titles.
+import { test, expect } from '@playwright/test';
+import { listing, article, appReady, distJson } from './helpers.mjs';
+
+const site = () => distJson('content/site.json');
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('front page → section → article → related story → back', async ({ page }) => {
+  const section = site().sections[0];
+  const inSection = listing(`section/${section.slug}`).items;
+  await page.goto('/');
+  await appReady(page);
+
+  await page.locator('.sections-nav').getByRole('link', { name: section.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/sections/${section.slug}$`));
+  await expect(page.locator('.listing-header h1')).toHaveText(section.name);
+  await expect(page).toHaveTitle(new RegExp(`^${escape(section.name)} — `));
+  // Newest first, exactly as the listing orders them.
+  const shown = await page.locator('.listing-stories .card-headline a, .listing-stories .brief-headline a').allTextContents();
+  expect(shown).toEqual(inSection.map((s) => s.headline));
+
+  const first = inSection.find((s) => s.kind !== 'brief');
+  await page.getByRole('link', { name: first.headline, exact: true }).first().click();
+  await expect(page.locator('h1.headline')).toHaveText(first.headline);
+
+  const related = page.locator('.rail-related .card-headline a').first();
+  await expect(related).toBeVisible();
+  const relatedTitle = await related.textContent();
+  expect(relatedTitle).not.toBe(first.headline);
+  await related.click();
+  await expect(page.locator('h1.headline')).toHaveText(relatedTitle);
+
+  await page.goBack();
+  await expect(page.locator('h1.headline')).toHaveText(first.headline);
+  await page.goBack();
+  await expect(page.locator('.listing-header h1')).toHaveText(section.name);
+});
+
+test('a deep link opened cold renders the article with its metadata', async ({ page }) => {
+  const slug = listing('kind/analysis').items[1].slug;
+  const a = article(slug);
+  await page.goto(`/articles/${slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(a.headline);
+  await expect(page).toHaveTitle(new RegExp(`^${escape(a.headline)} — `));
+  await expect(page.locator('meta[name="description"]').last()).toHaveAttribute('content', a.dek);
+  // Kicker: kind and section, each a link to its listing.
+  const kicker = page.locator('.article-header .kicker');
+  await expect(kicker.locator('a.kicker-kind')).toHaveAttribute('href', '/kinds/analysis');
+  await expect(kicker.locator('a.kicker-section')).toHaveAttribute('href', `/sections/${a.section}`);
+  // Machine-readable and localised dates.
+  await expect(page.locator('.byline time').first()).toHaveAttribute('datetime', a.published);
+  await expect(page.locator('.byline')).toContainText('min read');
+  for (const author of a.authors) await expect(page.locator('.byline-authors')).toContainText(author);
+  // Hero with alt, caption and credit in a figure.
+  await expect(page.locator('figure.hero img')).toHaveAttribute('alt', a.hero.alt);
+  await expect(page.locator('figure.hero figcaption')).toContainText(a.hero.credit);
+  // Semantic structure: one h1, body headings start at h2.
+  expect(await page.locator('h1').count()).toBe(1);
+  expect(await page.locator('.article-body h1').count()).toBe(0);
+  expect(await page.locator('.article-body h2').count()).toBeGreaterThan(0);
+  for (const tag of a.tags) await expect(page.locator('.tags')).toContainText(tag);
+  // A refresh keeps the reader on the same article.
+  await page.reload();
+  await expect(page.locator('h1.headline')).toHaveText(a.headline);
+});
+
+test('"More stories" loads the next page of the listing, not the archive', async ({ page }) => {
+  const first = listing('latest', 1);
+  test.skip(first.pages < 2, 'the sample corpus has a single page');
+  const second = listing('latest', 2);
+  const requested = [];
+  page.on('request', (r) => { if (r.url().includes('/content/listings/latest/')) requested.push(new URL(r.url()).pathname); });
+  await page.goto('/latest');
+  await expect(page.locator('.listing-stories .card')).toHaveCount(first.items.length);
+  await page.getByRole('button', { name: 'More stories' }).click();
+  await expect(page.locator('.listing-stories .card')).toHaveCount(first.items.length + second.items.length);
+  expect(requested).toEqual(['/content/listings/latest/1.json', '/content/listings/latest/2.json']);
+});
+
+test('an unknown article slug shows not found with a way back', async ({ page }) => {
+  await page.goto('/articles/no-such-story-here');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the front page' }).click();
+  await expect(page.locator('.front-lead')).toBeVisible();
+});
+
+test('an unknown route and an unknown section show not found', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.goto('/sections/atlantis');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
