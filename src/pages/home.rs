@@ -73,6 +73,7 @@ fn FrontPageView(page: FrontPage) -> impl IntoView {
     let FrontPage { site, latest, briefs, sections } = page;
     let mut stories = latest.items.iter().cloned();
     let lead = stories.next();
+    let seconds: Vec<_> = stories.by_ref().take(2).collect();
     let latest_list: Vec<_> = stories.take(8).collect();
     let lead_slug = lead.as_ref().map(|l| l.slug.clone()).unwrap_or_default();
     view! {
@@ -80,6 +81,9 @@ fn FrontPageView(page: FrontPage) -> impl IntoView {
         <div class="front">
             <section class="front-lead" aria-label="Top story">
                 {lead.map(|s| view! { <StoryCard story=s size=CardSize::Lead site=Some(site.clone())/> })}
+                <div class="front-seconds">
+                    {seconds.into_iter().map(|s| view! { <StoryCard story=s size=CardSize::Standard site=Some(site.clone())/> }).collect_view()}
+                </div>
             </section>
             <section class="front-latest" aria-labelledby="front-latest-h">
                 <h2 id="front-latest-h" class="block-heading"><A href=routes::LATEST>"Latest"</A></h2>

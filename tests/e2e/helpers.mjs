@@ -28,6 +28,18 @@ export function artifactPath(name) {
   return join(dir, name);
 }
 
+/** Scrolls to the bottom in steps so lazy images load before a screenshot. */
+export async function loadLazyImages(page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+}
+
 /** Waits until the wasm app has mounted and replaced the boot placeholder. */
 export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('boot'));

@@ -2,7 +2,7 @@
 // light and dark, kept in tests/artifacts/ for review (not committed). Each
 // also checks the page has no horizontal scrolling at that width.
 import { test, expect } from '@playwright/test';
-import { listing, artifactPath } from './helpers.mjs';
+import { listing, artifactPath, loadLazyImages } from './helpers.mjs';
 
 const slug = () => listing('kind/analysis').items[0].slug;
 
@@ -13,9 +13,11 @@ for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/');
       await expect(page.locator('.front-lead img')).toBeVisible();
+      await loadLazyImages(page);
       await page.screenshot({ path: artifactPath(`front-${width}-${scheme}.png`), fullPage: true });
       await page.goto(`/articles/${slug()}`);
       await expect(page.locator('.rail-related .card').first()).toBeVisible();
+      await loadLazyImages(page);
       await page.screenshot({ path: artifactPath(`article-${width}-${scheme}.png`), fullPage: true });
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe(scheme === 'dark' ? 'rgb(22, 24, 27)' : 'rgb(250, 247, 242)');
