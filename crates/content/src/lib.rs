@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod model;
 pub mod paths;
 pub mod related;
+pub mod search;
 pub mod text;
 pub mod timestamp;
 pub mod validate;

@@ -36,6 +36,22 @@ pub fn render(markdown: &str) -> String {
     out
 }
 
+/// The URLs of the images a body shows once filtered (unsafe ones are
+/// dropped), in order and without repeats: what must be cached for the
+/// article to be complete offline.
+pub fn image_urls(markdown: &str) -> Vec<String> {
+    let mut urls: Vec<String> = Vec::new();
+    for event in Parser::new_ext(markdown, options()) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = event {
+            let url = dest_url.to_string();
+            if is_safe_url(&url) && !url.trim().to_ascii_lowercase().starts_with("mailto:") && !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
+    }
+    urls
+}
+
 /// Whether a URL may appear in an `href` or `src`: http, https, mailto, or
 /// relative. Tabs and newlines are ignored the way browsers ignore them, so
 /// `java\tscript:` is caught.

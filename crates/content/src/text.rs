@@ -36,6 +36,28 @@ pub fn reading_minutes(markdown: &str) -> u32 {
     word_count(markdown).div_ceil(WORDS_PER_MINUTE).max(1) as u32
 }
 
+/// All visible text of a markdown document as plain text, blocks separated
+/// by newlines: what offline search indexes.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, crate::markdown::options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The plain text of the first paragraphs, up to about `max_chars`, cut at a
 /// word boundary. Paragraphs are separated by a blank line.
 pub fn teaser(markdown: &str, max_chars: usize) -> String {
@@ -75,6 +97,14 @@ mod tests {
         // HTML tags are not words, their inner text is; markup inside a word
         // does not split it.
         assert_eq!(word_count(md), 8);
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_keeps_words() {
+        let text = plain_text("## Head\n\nSome *em* and [link](https://x.example).\n\n| a | b |\n|---|---|\n| c | d |");
+        assert!(text.contains("Head\n"));
+        assert!(text.contains("Some em and link."));
+        assert!(text.contains('c') && !text.contains('|') && !text.contains("https"));
     }
 
     #[test]

@@ -191,3 +191,9 @@ fn url_check_matches_the_rules() {
         assert!(!is_safe_url(bad), "{bad:?}");
     }
 }
+
+#[test]
+fn image_urls_lists_only_safe_images_once() {
+    let md = "![a](images/a.svg) ![b](javascript:x) ![c](https://cdn.example/c.png) ![a again](images/a.svg) ![d](data:image/png;base64,AA)";
+    assert_eq!(folio_content::markdown::image_urls(md), ["images/a.svg", "https://cdn.example/c.png"]);
+}
