@@ -1,14 +1,42 @@
 //! Loading and validating the whole corpus.
 
-use folio_content::{decode_article, decode_site, validate, ArticleSummary, Site};
+use crate::at;
+use crate::parallel;
+use folio_content::listing::sort_newest_first;
+use folio_content::{
+    decode_article, decode_site, validate, Article, ArticleSummary, Site, Timestamp,
+};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// A validated corpus: the site index and every article's summary.
+/// A validated corpus: the site index and every article's summary, newest
+/// first. Bodies are not kept: at 100,000 articles they would be gigabytes,
+/// and only the feeds need a few of them again ([`Corpus::article`]).
 pub(crate) struct Corpus {
     pub(crate) site: Site,
     pub(crate) articles: Vec<ArticleSummary>,
+    content: PathBuf,
+}
+
+impl Corpus {
+    /// Reads one article again, body included.
+    pub(crate) fn article(&self, slug: &str) -> Result<Article, String> {
+        let path = self.content.join("articles").join(format!("{slug}.json"));
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        decode_article(&text).map_err(at(&path))
+    }
+}
+
+/// The newest of published and updated, as `Article::last_modified` gives
+/// for whole articles (a candidate for `folio_content::ArticleSummary`).
+pub(crate) fn last_modified(summary: &ArticleSummary) -> &Timestamp {
+    summary
+        .updated
+        .as_ref()
+        .filter(|u| *u > &summary.published)
+        .unwrap_or(&summary.published)
 }
 
 /// One thing wrong with one file, printed as `path: reason`.
@@ -24,7 +52,10 @@ impl fmt::Display for Problem {
 }
 
 fn problem(path: &Path, reason: impl Into<String>) -> Problem {
-    Problem { path: path.to_owned(), reason: reason.into() }
+    Problem {
+        path: path.to_owned(),
+        reason: reason.into(),
+    }
 }
 
 /// Whether a relative image path points at a file under the public root.
@@ -35,9 +66,68 @@ fn image_exists(public_root: &Path, src: &str) -> bool {
     public_root.join(src.trim_start_matches('/')).is_file()
 }
 
+/// What one article file yields: its summary and editor's picks if it could
+/// be decoded, and every problem found in it alone.
+struct FileResult {
+    article: Option<(ArticleSummary, Vec<String>)>,
+    problems: Vec<Problem>,
+}
+
+/// Decodes and checks one article file: everything that needs no other
+/// article (uniqueness and related links are checked afterwards).
+fn check_file(path: &Path, site: Option<&Site>, public_root: &Path) -> FileResult {
+    let mut problems = Vec::new();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            return FileResult {
+                article: None,
+                problems: vec![problem(path, format!("cannot read: {e}"))],
+            }
+        }
+    };
+    let article = match decode_article(&text) {
+        Ok(a) => a,
+        Err(e) => {
+            return FileResult {
+                article: None,
+                problems: vec![problem(path, e.to_string())],
+            }
+        }
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if stem != article.slug {
+        problems.push(problem(
+            path,
+            format!("slug `{}` does not match the file name", article.slug),
+        ));
+    }
+    if let Some(site) = site {
+        for reason in validate::article_in_site(&article, site) {
+            problems.push(problem(path, reason));
+        }
+    }
+    if let Some(hero) = &article.hero {
+        if !image_exists(public_root, &hero.src) {
+            problems.push(problem(
+                path,
+                format!("hero image `{}` does not exist", hero.src),
+            ));
+        }
+    }
+    FileResult {
+        article: Some((article.summary(), article.related)),
+        problems,
+    }
+}
+
 /// Reads `site.json` and `articles/*.json` under `content`, checking each
 /// file alone and the corpus as a whole (unique slugs, known sections,
-/// existing related articles and images). Returns every problem, not the first.
+/// existing related articles and images). Returns every problem, not the
+/// first, in file-name order. Files are decoded on every core.
 pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
     let mut problems = Vec::new();
     let site_path = content.join("site.json");
@@ -69,53 +159,45 @@ pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
     };
     paths.sort();
 
+    let results = parallel::map(&paths, |path| check_file(path, site.as_ref(), public_root));
     let mut articles = Vec::with_capacity(paths.len());
     let mut related = Vec::new();
-    let mut slugs = HashSet::new();
-    for path in &paths {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(problem(path, format!("cannot read: {e}")));
-                continue;
-            }
+    let mut slugs = HashSet::with_capacity(paths.len());
+    for (path, result) in paths.iter().zip(results) {
+        problems.extend(result.problems);
+        let Some((summary, picks)) = result.article else {
+            continue;
         };
-        let article = match decode_article(&text) {
-            Ok(a) => a,
-            Err(e) => {
-                problems.push(problem(path, e.to_string()));
-                continue;
-            }
-        };
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        if stem != article.slug {
-            problems.push(problem(path, format!("slug `{}` does not match the file name", article.slug)));
+        if !slugs.insert(summary.slug.clone()) {
+            problems.push(problem(
+                path,
+                format!("slug `{}` is used by another article", summary.slug),
+            ));
         }
-        if let Some(site) = &site {
-            for reason in validate::article_in_site(&article, site) {
-                problems.push(problem(path, reason));
-            }
+        if !picks.is_empty() {
+            related.push((path, picks));
         }
-        if let Some(hero) = &article.hero {
-            if !image_exists(public_root, &hero.src) {
-                problems.push(problem(path, format!("hero image `{}` does not exist", hero.src)));
-            }
-        }
-        if !slugs.insert(article.slug.clone()) {
-            problems.push(problem(path, format!("slug `{}` is used by another article", article.slug)));
-        }
-        related.push((path.clone(), article.related.clone()));
-        articles.push(article.summary());
+        articles.push(summary);
     }
-    for (path, slugs_wanted) in related {
-        for slug in slugs_wanted {
+    for (path, picks) in related {
+        for slug in picks {
             if !slugs.contains(&slug) {
-                problems.push(problem(&path, format!("related article `{slug}` does not exist")));
+                problems.push(problem(
+                    path,
+                    format!("related article `{slug}` does not exist"),
+                ));
             }
         }
     }
     match site {
-        Some(site) if problems.is_empty() => Ok(Corpus { site, articles }),
+        Some(site) if problems.is_empty() => {
+            sort_newest_first(&mut articles);
+            Ok(Corpus {
+                site,
+                articles,
+                content: content.to_owned(),
+            })
+        }
         _ => Err(problems),
     }
 }

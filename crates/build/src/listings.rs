@@ -1,18 +1,51 @@
 //! Writing the paginated listings.
 
 use crate::corpus::Corpus;
-use folio_content::listing::{listings_for, paginate, sort_newest_first};
+use folio_content::listing::listings_for;
 use folio_content::paths::Listing;
-use folio_content::ArticleSummary;
+use folio_content::{ArticleSummary, ListingPage};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;
+
+/// Page `page` (1-based) of a listing whose items are already sorted. Built
+/// one page at a time, cloning only that page's summaries: the shared
+/// `folio_content::listing::paginate` clones a whole listing at once, which at
+/// 100,000 articles costs several hundred MB for nothing. A test below pins
+/// the two to the same output.
+fn page_of(
+    listing: &Listing,
+    items: &[&ArticleSummary],
+    page_size: u32,
+    page: usize,
+) -> ListingPage {
+    let size = page_size.max(1) as usize;
+    ListingPage {
+        version: folio_content::FORMAT_VERSION,
+        listing: listing.id(),
+        page: page as u32,
+        pages: page_count(items.len(), page_size) as u32,
+        total: items.len() as u32,
+        items: items
+            .iter()
+            .skip((page - 1) * size)
+            .take(size)
+            .map(|s| (*s).clone())
+            .collect(),
+    }
+}
+
+/// How many pages a listing of `len` items has; an empty listing still has
+/// one (empty) page, so page 1 always exists.
+fn page_count(len: usize, page_size: u32) -> usize {
+    len.div_ceil(page_size.max(1) as usize).max(1)
+}
 
 /// Writes every page of every listing under `out/listings/`, replacing what
 /// was there, and returns how many files were written. Every section gets a
 /// listing, even an empty one, so the app never meets a missing page 1.
 pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
-    let mut groups: BTreeMap<String, (Listing, Vec<ArticleSummary>)> = BTreeMap::new();
+    let mut groups: BTreeMap<String, (Listing, Vec<&ArticleSummary>)> = BTreeMap::new();
     let mut ensure = |l: Listing| {
         groups.entry(l.id()).or_insert_with(|| (l, Vec::new()));
     };
@@ -21,13 +54,14 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
     for section in &corpus.site.sections {
         ensure(Listing::Section(section.slug.clone()));
     }
+    // The corpus is sorted newest first, so every group is too.
     for summary in &corpus.articles {
         for listing in listings_for(summary) {
             groups
                 .entry(listing.id())
                 .or_insert_with(|| (listing, Vec::new()))
                 .1
-                .push(summary.clone());
+                .push(summary);
         }
     }
 
@@ -35,12 +69,14 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
     if root.exists() {
         std::fs::remove_dir_all(&root)?;
     }
-    let public_root = out.parent().unwrap_or(out);
     let mut written = 0;
-    for (listing, mut items) in groups.into_values() {
-        sort_newest_first(&mut items);
-        for page in paginate(&listing, &items, corpus.site.page_size) {
-            let path = public_root.join(listing.page(page.page));
+    for (listing, items) in groups.into_values() {
+        for n in 1..=page_count(items.len(), corpus.site.page_size) {
+            let page = page_of(&listing, &items, corpus.site.page_size, n);
+            // `Listing::page` is relative to the site root (`content/listings/…`);
+            // `out` is the content directory itself.
+            let file = listing.page(page.page);
+            let path = out.join(file.strip_prefix("content/").unwrap_or(&file));
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
             }
@@ -49,4 +85,42 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
         }
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use folio_content::listing::paginate;
+    use folio_content::{Kind, Timestamp};
+
+    fn summary(day: i64) -> ArticleSummary {
+        ArticleSummary {
+            slug: format!("a{day}"),
+            section: "s".into(),
+            kind: Kind::News,
+            kicker: None,
+            headline: "h".into(),
+            dek: String::new(),
+            authors: vec![],
+            published: Timestamp::from_unix(day * 86_400),
+            updated: None,
+            hero: None,
+            tags: vec![],
+            reading_minutes: 1,
+            teaser: None,
+        }
+    }
+
+    #[test]
+    fn pages_equal_the_shared_paginate() {
+        for len in [0, 1, 11, 12, 13, 25] {
+            let items: Vec<_> = (0..len).map(summary).collect();
+            let refs: Vec<_> = items.iter().collect();
+            let expected = paginate(&Listing::Latest, &items, 12);
+            let built: Vec<_> = (1..=page_count(len as usize, 12))
+                .map(|n| page_of(&Listing::Latest, &refs, 12, n))
+                .collect();
+            assert_eq!(built, expected, "{len} items");
+        }
+    }
 }

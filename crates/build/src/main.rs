@@ -1,73 +1,155 @@
-//! `folio-build`: the native content step run before every build.
+//! `folio-build`: Folio's native content step, run by `./x` around `trunk build`.
 //!
-//! It validates the whole corpus (one line per problem, non-zero exit on any
-//! error) and writes the paginated listings the app reads.
+//! ```text
+//! folio-build [content] [--content DIR] [--out DIR]                 before trunk build
+//! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
+//!                  [--no-precompress]
+//! folio-build gen-corpus --articles N --out DIR [--seed N]          benchmarks only
+//! ```
 //!
-//! Usage: `folio-build [--content DIR] [--out DIR]`
-//! (defaults: `public/content` for both, so listings land in
-//! `public/content/listings/`, which is generated and git-ignored).
+//! - `content` (the default; no arguments at all means `content --content
+//!   public/content`) validates the whole corpus and writes the paginated
+//!   listings into `<out>/listings/` (default `public/content/listings/`,
+//!   generated and git-ignored), which `trunk build` then copies into `dist/`.
+//! - `site` validates the corpus again and, using trunk's `dist/index.html` as
+//!   the template, writes into `dist/`: an entry page per article, section,
+//!   kind of piece, `latest`, the front page (`index.html` is rewritten) and
+//!   `404.html`, each with title, description, canonical URL, Open Graph and
+//!   Twitter card tags; `content/404.html`; Atom feeds `feed.xml` and
+//!   `feeds/<section>.xml`; `sitemap.xml` (an index over `sitemaps/<n>.xml`
+//!   above 50,000 URLs) and `robots.txt`; then `.gz` and `.br` siblings of
+//!   every text file of 1 KiB or more. Absolute URLs come from `site.json`'s
+//!   `base_url`, or `--base-url` / `FOLIO_BASE_URL` for one deployment (which
+//!   is also written into `dist/content/site.json`). Without a subcommand,
+//!   `--dist` selects `site`. `FOLIO_PRECOMPRESS=0` is `--no-precompress`.
+//! - `gen-corpus` writes a synthetic valid corpus for `bench/build-100k.sh`.
+//!
+//! Validation reports every problem as one `path: reason` line on stderr and
+//! exits 1 without writing anything. Usage errors exit 2.
 
+mod cli;
+mod compress;
 mod corpus;
+mod entry_pages;
+mod escape;
+mod feeds;
 mod listings;
+mod meta;
+mod parallel;
+mod site;
+mod sitemap;
+mod synthetic;
+mod template;
+#[cfg(test)]
+mod test_support;
+mod urls;
 
-use std::path::PathBuf;
+use cli::Command;
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
-struct Args {
-    content: PathBuf,
-    out: PathBuf,
+/// Turns an error about `path` (I/O, JSON, template) into the `path: reason`
+/// line every message of this tool uses.
+pub(crate) fn at<E: std::fmt::Display>(path: &Path) -> impl Fn(E) -> String + '_ {
+    move |e| format!("{}: {e}", path.display())
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut content = PathBuf::from("public/content");
-    let mut out = None;
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        let mut value = || it.next().ok_or(format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--content" => content = PathBuf::from(value()?),
-            "--out" => out = Some(PathBuf::from(value()?)),
-            "-h" | "--help" => {
-                return Err("usage: folio-build [--content DIR] [--out DIR]".to_owned())
-            }
-            other => return Err(format!("unknown argument `{other}`")),
-        }
-    }
-    let out = out.unwrap_or_else(|| content.clone());
-    Ok(Args { content, out })
-}
-
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("folio-build: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let started = std::time::Instant::now();
-    let corpus = match corpus::load(&args.content) {
-        Ok(c) => c,
+/// Loads and validates the corpus, printing every problem on failure.
+fn load(content: &Path) -> Option<corpus::Corpus> {
+    match corpus::load(content) {
+        Ok(corpus) => Some(corpus),
         Err(problems) => {
             for p in &problems {
                 eprintln!("{p}");
             }
-            eprintln!("folio-build: {} problem(s); nothing written", problems.len());
-            return ExitCode::FAILURE;
+            eprintln!(
+                "folio-build: {} problem(s); nothing written",
+                problems.len()
+            );
+            None
         }
-    };
-    match listings::write(&corpus, &args.out) {
-        Ok(files) => {
+    }
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn run(command: Command) -> Result<(), String> {
+    let started = Instant::now();
+    match command {
+        Command::Help => println!("{}", cli::USAGE),
+        Command::Content { content, out } => {
+            let corpus = load(&content).ok_or("")?;
+            let files = listings::write(&corpus, &out)
+                .map_err(|e| format!("writing listings failed: {e}"))?;
             println!(
-                "folio-build: {} articles valid, {} listing files written in {:.2?}",
+                "folio-build: {} articles valid, {files} listing files written in {:.2?}",
                 corpus.articles.len(),
-                files,
                 started.elapsed()
             );
-            ExitCode::SUCCESS
         }
+        Command::Site { content, options } => {
+            let corpus = load(&content).ok_or("")?;
+            let loaded = started.elapsed();
+            let report = site::build(&corpus, &options)?;
+            for warning in &report.warnings {
+                eprintln!("folio-build: warning: {warning}");
+            }
+            println!(
+                "folio-build: {} articles valid ({loaded:.2?}); wrote {} entry pages ({}), {} feeds ({}), {} sitemap/robots files ({})",
+                corpus.articles.len(),
+                report.pages.0,
+                mib(report.pages.1),
+                report.feeds.0,
+                mib(report.feeds.1),
+                report.sitemap.0,
+                mib(report.sitemap.1),
+            );
+            if let Some(t) = report.compressed {
+                println!(
+                    "folio-build: precompressed {} files: {} raw, {} gzip, {} brotli",
+                    t.files,
+                    mib(t.raw),
+                    mib(t.gzip),
+                    mib(t.brotli)
+                );
+            }
+            println!("folio-build: site step done in {:.2?}", started.elapsed());
+        }
+        Command::GenCorpus {
+            articles,
+            out,
+            seed,
+        } => {
+            let bytes = synthetic::generate(&out, articles, seed)?;
+            println!(
+                "folio-build: wrote {articles} synthetic articles ({}) under {} in {:.2?}",
+                mib(bytes),
+                out.display(),
+                started.elapsed()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let command = match cli::parse(std::env::args().skip(1), |key| std::env::var(key).ok()) {
+        Ok(command) => command,
         Err(e) => {
-            eprintln!("folio-build: writing listings failed: {e}");
+            eprintln!("folio-build: {e}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match run(command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // An empty message means the problems are already printed.
+            if !e.is_empty() {
+                eprintln!("folio-build: {e}");
+            }
             ExitCode::FAILURE
         }
     }

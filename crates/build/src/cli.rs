@@ -1,0 +1,232 @@
+//! The command line. See `main.rs` for what each command does.
+
+use crate::site;
+use std::path::PathBuf;
+
+/// `--help` text.
+pub(crate) const USAGE: &str = "\
+usage:
+  folio-build [content] [--content DIR] [--out DIR]
+      validate the corpus and write the paginated listings (before trunk build)
+  folio-build site [--content DIR] [--dist DIR] [--base-url URL] [--no-precompress]
+      validate the corpus and write entry pages, feeds, sitemap, robots.txt and
+      .gz/.br siblings into trunk's output (after trunk build)
+  folio-build gen-corpus --articles N --out DIR [--seed N]
+      write a synthetic valid corpus (DIR/content, DIR/images) for benchmarks
+
+defaults: --content public/content, --out the content directory, --dist dist
+environment: FOLIO_BASE_URL (as --base-url), FOLIO_PRECOMPRESS=0 (as --no-precompress),
+             FOLIO_BUILD_THREADS (worker threads; default one per core)";
+
+/// What to do.
+#[derive(Clone, Debug)]
+pub(crate) enum Command {
+    /// Print [`USAGE`].
+    Help,
+    /// Validate and write listings to `out/listings`.
+    Content { content: PathBuf, out: PathBuf },
+    /// Validate and write the site files into `dist`.
+    Site {
+        content: PathBuf,
+        options: site::Options,
+    },
+    /// Write a synthetic corpus of `articles` articles under `out`.
+    GenCorpus {
+        articles: usize,
+        out: PathBuf,
+        seed: u64,
+    },
+}
+
+#[derive(Default)]
+struct Flags {
+    content: Option<PathBuf>,
+    out: Option<PathBuf>,
+    dist: Option<PathBuf>,
+    base_url: Option<String>,
+    precompress: Option<bool>,
+    articles: Option<usize>,
+    seed: Option<u64>,
+}
+
+/// Parses the arguments after the program name; `env` reads the environment.
+pub(crate) fn parse(
+    args: impl IntoIterator<Item = String>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Command, String> {
+    let mut args = args.into_iter().peekable();
+    let subcommand = match args.peek().map(String::as_str) {
+        Some(name @ ("content" | "site" | "gen-corpus")) => {
+            let name = name.to_owned();
+            args.next();
+            Some(name)
+        }
+        _ => None,
+    };
+    let mut flags = Flags::default();
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--content" => flags.content = Some(value()?.into()),
+            "--out" => flags.out = Some(value()?.into()),
+            "--dist" => flags.dist = Some(value()?.into()),
+            "--base-url" => flags.base_url = Some(value()?),
+            "--precompress" => flags.precompress = Some(true),
+            "--no-precompress" => flags.precompress = Some(false),
+            "--articles" => {
+                let v = value()?;
+                flags.articles = Some(
+                    v.parse()
+                        .map_err(|_| format!("--articles `{v}` is not a number"))?,
+                );
+            }
+            "--seed" => {
+                let v = value()?;
+                flags.seed = Some(
+                    v.parse()
+                        .map_err(|_| format!("--seed `{v}` is not a number"))?,
+                );
+            }
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    // Without a subcommand, `--dist` means the site step: the spelling
+    // `folio-build --content public/content --dist dist` reads naturally.
+    let subcommand = subcommand.unwrap_or_else(|| {
+        if flags.dist.is_some() {
+            "site"
+        } else {
+            "content"
+        }
+        .to_owned()
+    });
+    let content = flags
+        .content
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("public/content"));
+    let refuse = |present: bool, flag: &str| {
+        if present {
+            Err(format!("{flag} does not apply to `{subcommand}`"))
+        } else {
+            Ok(())
+        }
+    };
+    match subcommand.as_str() {
+        "content" => {
+            refuse(flags.dist.is_some(), "--dist")?;
+            refuse(flags.base_url.is_some(), "--base-url")?;
+            refuse(
+                flags.precompress.is_some(),
+                "--precompress/--no-precompress",
+            )?;
+            refuse(
+                flags.articles.is_some() || flags.seed.is_some(),
+                "--articles/--seed",
+            )?;
+            let out = flags.out.unwrap_or_else(|| content.clone());
+            Ok(Command::Content { content, out })
+        }
+        "site" => {
+            refuse(flags.out.is_some(), "--out")?;
+            refuse(
+                flags.articles.is_some() || flags.seed.is_some(),
+                "--articles/--seed",
+            )?;
+            let base_url = flags
+                .base_url
+                .or_else(|| env("FOLIO_BASE_URL").filter(|v| !v.trim().is_empty()));
+            let precompress = flags.precompress.unwrap_or_else(|| {
+                !matches!(
+                    env("FOLIO_PRECOMPRESS").as_deref().map(str::trim),
+                    Some("0" | "false" | "no" | "off")
+                )
+            });
+            let dist = flags.dist.unwrap_or_else(|| PathBuf::from("dist"));
+            Ok(Command::Site {
+                content,
+                options: site::Options {
+                    dist,
+                    base_url,
+                    precompress,
+                },
+            })
+        }
+        _ => {
+            refuse(flags.content.is_some(), "--content")?;
+            refuse(
+                flags.dist.is_some() || flags.base_url.is_some(),
+                "--dist/--base-url",
+            )?;
+            refuse(
+                flags.precompress.is_some(),
+                "--precompress/--no-precompress",
+            )?;
+            let articles = flags.articles.ok_or("gen-corpus needs --articles N")?;
+            let out = flags.out.ok_or("gen-corpus needs --out DIR")?;
+            Ok(Command::GenCorpus {
+                articles,
+                out,
+                seed: flags.seed.unwrap_or(1),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_with(args: &str, env: &[(&str, &str)]) -> Result<Command, String> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        parse(args.split_whitespace().map(str::to_owned), |key| {
+            env.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn no_arguments_write_listings_into_public_content() {
+        let Ok(Command::Content { content, out }) = parse_with("", &[]) else {
+            panic!()
+        };
+        assert_eq!(content, PathBuf::from("public/content"));
+        assert_eq!(out, content);
+        let Ok(Command::Content { out, .. }) = parse_with("--content c --out o", &[]) else {
+            panic!()
+        };
+        assert_eq!(out, PathBuf::from("o"));
+    }
+
+    #[test]
+    fn dist_selects_the_site_step_and_env_fills_defaults() {
+        let env = [
+            ("FOLIO_BASE_URL", "https://m.example/news/"),
+            ("FOLIO_PRECOMPRESS", "0"),
+        ];
+        let Ok(Command::Site { options, .. }) = parse_with("--content c --dist d", &env) else {
+            panic!()
+        };
+        assert_eq!(options.dist, PathBuf::from("d"));
+        assert_eq!(options.base_url.as_deref(), Some("https://m.example/news/"));
+        assert!(!options.precompress);
+        let Ok(Command::Site { options, .. }) =
+            parse_with("site --base-url https://x/ --precompress", &env)
+        else {
+            panic!()
+        };
+        assert_eq!(options.base_url.as_deref(), Some("https://x/"));
+        assert!(options.precompress);
+    }
+
+    #[test]
+    fn flags_of_another_step_are_refused() {
+        assert!(parse_with("content --base-url https://x/", &[]).is_err());
+        assert!(parse_with("site --out x", &[]).is_err());
+        assert!(parse_with("gen-corpus --out x", &[]).is_err());
+        assert!(parse_with("--bogus", &[]).is_err());
+        assert!(matches!(parse_with("site --help", &[]), Ok(Command::Help)));
+    }
+}

@@ -1,0 +1,24 @@
+//! The benchmark's synthetic corpus is valid and goes through both steps.
+
+mod common;
+
+use common::{copy_dir, fixture, run, run_site, succeeded, text, Scratch};
+
+#[test]
+fn a_generated_corpus_builds_end_to_end() {
+    let scratch = Scratch::new("synthetic");
+    let public = scratch.path().join("public");
+    succeeded(&run(
+        &["gen-corpus", "--articles", "60", "--out", text(&public)],
+        &[],
+    ));
+    let content = public.join("content");
+    succeeded(&run(&["--content", text(&content)], &[]));
+
+    let dist = scratch.path().join("dist");
+    copy_dir(&public, &dist);
+    std::fs::copy(fixture("loader/index.html"), dist.join("index.html")).unwrap();
+    succeeded(&run_site(&content, &dist, &[], &[]));
+    let articles = std::fs::read_dir(dist.join("articles")).unwrap().count();
+    assert_eq!(articles, 60 * 3, "a page and its .gz and .br per article");
+}
