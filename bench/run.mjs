@@ -82,7 +82,7 @@ async function load() {
   const slug = latest.items.find((s) => s.kind === 'analysis').slug;
   const runs = Number(process.env.BENCH_RUNS || 5);
   const cases = [
-    ['front page to lead story', '/', '.front-lead .card-headline'],
+    ['front page to lead story', '/', '.front-lead .card-lead .card-headline'],
     ['article deep link to body', `/articles/${slug}`, '.article-body p'],
   ];
   for (const [label, path, selector] of cases) {

@@ -3,7 +3,16 @@
 use crate::components::masthead::{Masthead, SiteFooter};
 use crate::loaders;
 use crate::net::LoadError;
-use crate::pages::{article::ArticlePage, home::Home, listing::{KindPage, LatestPage, SectionPage}, not_found::NotFound};
+use crate::components::shell_status::ShellStatus;
+use crate::offline::{notices, refresh, saved, status, sw};
+use crate::pages::{
+    article::ArticlePage,
+    home::Home,
+    library::LibraryPage,
+    listing::{KindPage, LatestPage, SectionPage},
+    not_found::NotFound,
+    search::SearchPage,
+};
 use crate::routes;
 use folio_content::Site;
 use leptos::prelude::*;
@@ -27,12 +36,20 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let site = LocalResource::new(|| loaders::site(None));
     provide_context(SiteIndex(site));
+    let notice_list = notices::provide();
+    saved::provide();
+    provide_context(status::track(|| leptos::task::spawn_local(refresh::refresh_library())));
+    provide_context(sw::register());
+    if status::is_online() {
+        leptos::task::spawn_local(refresh::refresh_library());
+    }
 
     view! {
         <Html attr:lang="en"/>
         <Router base=routes::base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Masthead/>
+            <ShellStatus notices=notice_list/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
@@ -40,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sections/:slug") view=SectionPage/>
                     <Route path=path!("/kinds/:kind") view=KindPage/>
                     <Route path=path!("/articles/:slug") view=ArticlePage/>
+                    <Route path=path!("/library") view=LibraryPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                 </Routes>
             </main>
             <SiteFooter/>

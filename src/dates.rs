@@ -22,6 +22,11 @@ fn format(ts: &Timestamp, with_time: bool) -> String {
         .unwrap_or_else(|| ts.date_utc())
 }
 
+/// Milliseconds since the epoch as an ISO 8601 string for `datetime`.
+pub fn iso(millis: f64) -> String {
+    js_sys::Date::new(&JsValue::from_f64(millis)).to_iso_string().into()
+}
+
 /// "27 November 2026" in the reader's locale.
 pub fn long_date(ts: &Timestamp) -> String {
     format(ts, false)

@@ -7,6 +7,8 @@ pub mod dates;
 pub mod loaders;
 pub mod net;
 pub mod pages;
+pub mod offline;
 pub mod routes;
+pub mod store;
 
 pub use app::App;

@@ -20,6 +20,10 @@ pub enum LoadError {
     Content(ContentError),
     /// The reader navigated away; nobody is waiting for the answer.
     Aborted,
+    /// Offline, and no saved copy exists.
+    NotSavedOffline,
+    /// The offline library could not store what was fetched.
+    Storage(String),
 }
 
 impl LoadError {
@@ -35,6 +39,8 @@ impl LoadError {
             }
             LoadError::Content(e) => e.reader_message(),
             LoadError::Aborted => "Loading was cancelled.".to_owned(),
+            LoadError::Storage(message) => message.clone(),
+            LoadError::NotSavedOffline => "This story is not available offline: you have not opened it on this device yet. Connect to the internet to read it.".to_owned(),
         }
     }
 
@@ -52,6 +58,8 @@ impl fmt::Display for LoadError {
             LoadError::Server(s) => write!(f, "server error {s}"),
             LoadError::Content(e) => write!(f, "{e}"),
             LoadError::Aborted => f.write_str("aborted"),
+            LoadError::NotSavedOffline => f.write_str("offline and not in the library"),
+            LoadError::Storage(m) => write!(f, "storage: {m}"),
         }
     }
 }
@@ -77,6 +85,53 @@ pub async fn fetch_text(path: &str, signal: Option<&AbortSignal>) -> Result<Stri
         404 | 410 => Err(LoadError::NotFound),
         status => Err(LoadError::Server(status)),
     }
+}
+
+/// A response body with its validator; `text` is `None` when the server
+/// answered 304 Not Modified.
+pub struct Fetched {
+    pub text: Option<String>,
+    pub etag: Option<String>,
+}
+
+/// Fetches a file, conditionally when an `etag` from an earlier fetch is
+/// given, so unchanged files cost a header exchange rather than a download.
+pub async fn fetch_conditional(
+    path: &str,
+    etag: Option<&str>,
+    signal: Option<&AbortSignal>,
+) -> Result<Fetched, LoadError> {
+    let mut request = Request::get(path).abort_signal(signal);
+    if let Some(tag) = etag {
+        request = request.header("If-None-Match", tag);
+    }
+    let response = request.send().await.map_err(|e| {
+        if signal.is_some_and(|s| s.aborted()) {
+            LoadError::Aborted
+        } else {
+            LoadError::Network(e.to_string())
+        }
+    })?;
+    let etag = response.headers().get("etag");
+    match response.status() {
+        304 => Ok(Fetched { text: None, etag }),
+        200..=299 => {
+            let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
+            Ok(Fetched { text: Some(text), etag })
+        }
+        404 | 410 => Err(LoadError::NotFound),
+        status => Err(LoadError::Server(status)),
+    }
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Fetches and decodes a content file.

@@ -7,6 +7,12 @@ use folio_content::Kind;
 /// `/` — the front page.
 pub const HOME: &str = "/";
 
+/// The reader's offline library.
+pub const LIBRARY: &str = "/library";
+
+/// Search over the offline library.
+pub const SEARCH: &str = "/search";
+
 /// Every story, newest first.
 pub const LATEST: &str = "/latest";
 

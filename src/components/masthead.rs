@@ -15,6 +15,10 @@ pub fn Masthead() -> impl IntoView {
         <header class="masthead">
             <div class="masthead-inner">
                 <A href=routes::HOME attr:class="wordmark">{name}</A>
+                <nav class="tools-nav" aria-label="Your library">
+                    <A href=routes::LIBRARY>"Library"</A>
+                    <A href=routes::SEARCH>"Search"</A>
+                </nav>
                 <nav class="sections-nav" aria-label="Sections">
                     <ul>
                         {move || site.get().and_then(|r| r.ok()).map(|s| {

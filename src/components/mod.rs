@@ -7,5 +7,6 @@ pub mod kicker;
 pub mod masthead;
 pub mod page_meta;
 pub mod rail;
+pub mod shell_status;
 pub mod status;
 pub mod story_card;

@@ -39,7 +39,8 @@ async fn load_rail(article: Arc<Article>) -> RailStories {
     }
     for slug in article.related.iter().take(RELATED) {
         if !candidates.iter().any(|c| &c.slug == slug) {
-            if let Ok(a) = loaders::article(slug, None).await {
+            // Only what the reader opens is saved: the rail peeks without saving.
+            if let Ok(a) = loaders::article_unsaved(slug, None).await {
                 candidates.push(a.summary());
             }
         }

@@ -26,10 +26,19 @@ pub fn LoadFailure(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl 
     }
     let retryable = error.is_retryable();
     let detail = error.to_string();
+    let offline = !crate::offline::status::is_online()
+        && matches!(error, LoadError::Network(_) | LoadError::NotSavedOffline);
+    let heading = if offline { "Not available offline" } else { "Something went wrong" };
+    let message = if offline && matches!(error, LoadError::Network(_)) {
+        "You are offline and this page has not been saved on this device.".to_owned()
+    } else {
+        error.reader_message()
+    };
     view! {
         <section class="load-failure" role="alert">
-            <h1>"Something went wrong"</h1>
-            <p class="load-failure-message">{error.reader_message()}</p>
+            <h1>{heading}</h1>
+            <p class="load-failure-message">{message}</p>
+            {offline.then(|| view! { <p><A href=routes::LIBRARY>"Open your offline library"</A></p> })}
             <Show when=move || retryable>
                 <button type="button" class="button" on:click=move |_| retry.run(())>
                     "Try again"

@@ -34,6 +34,20 @@ pub fn StoryCard(
     };
     let image = (size != CardSize::Compact).then(|| story.hero.clone()).flatten();
     let eager = size == CardSize::Lead;
+    // Offline, a card says whether its story can be opened.
+    let online = crate::offline::status::use_online();
+    let saved = crate::offline::saved::signal();
+    let slug = story.slug.clone();
+    let is_saved = move || saved.is_some_and(|s| s.with(|set| set.contains(&slug)));
+    let availability = move || {
+        if is_saved() {
+            Some(view! { <span class="badge badge-saved">"Saved offline"</span> }.into_any())
+        } else if !online.get() {
+            Some(view! { <span class="badge badge-unavailable">"Not available offline"</span> }.into_any())
+        } else {
+            None
+        }
+    };
     let heading = if size == CardSize::Lead {
         view! { <h2 class="card-headline"><A href=href.clone()>{story.headline.clone()}</A></h2> }.into_any()
     } else {
@@ -54,6 +68,7 @@ pub fn StoryCard(
                 <p class="card-meta">
                     <time datetime=story.published.as_str().to_owned()>{dates::long_date(&story.published)}</time>
                     {format!(" · {} min read", story.reading_minutes)}
+                    " "{availability}
                 </p>
             </div>
         </article>

@@ -9,7 +9,9 @@ use crate::components::rail::RelatedRail;
 use crate::components::status::{LoadFailure, Loading};
 use crate::loaders;
 use crate::net::{Inflight, LoadError};
-use folio_content::{markdown, text, Article, Site};
+use crate::dates;
+use crate::offline::{refresh, status};
+use folio_content::{markdown, text, Article, Site, Timestamp};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
@@ -24,16 +26,39 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         let signal = inflight.with_value(Inflight::next);
         async move {
-            let article = loaders::article(&slug, signal).await?;
-            let site = site.await?;
-            Ok::<_, LoadError>((site, article))
+            let loaded = loaders::article(&slug, signal).await?;
+            // The site index is usually cached; offline without it, a
+            // minimal one still lets a saved article show.
+            let site = site.await.unwrap_or_else(|_| Arc::new(offline_site(&loaded.article)));
+            Ok::<_, LoadError>((site, loaded))
+        }
+    });
+    let refreshed = RwSignal::new(false);
+    // Stale-while-revalidate: a saved copy shows at once; if the server has
+    // a newer version, it is saved and shown, and the reader is told.
+    Effect::new(move |_| {
+        if let Some(Ok((_, loaded))) = data.get() {
+            if let (Some((etag, json)), true) = (loaded.saved.clone(), status::is_online()) {
+                let slug = loaded.article.slug.clone();
+                leptos::task::spawn_local(async move {
+                    if let Ok(true) = refresh::revalidate(&slug, etag.as_deref(), &json).await {
+                        refreshed.set(true);
+                        data.refetch();
+                    }
+                });
+            }
         }
     });
     view! {
         <Suspense fallback=|| view! { <Loading label="Loading article…"/> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((site, article)) => view! { <ArticleView site=site article=article/> }.into_any(),
+                    Ok((site, loaded)) => view! {
+                        <Show when=move || refreshed.get()>
+                            <p class="notice" role="status">"This article has been updated since you saved it; you are reading the latest version."</p>
+                        </Show>
+                        <ArticleView site=site article=loaded.article saved_at=loaded.saved_at/>
+                    }.into_any(),
                     Err(e) => view! {
                         <PageMeta title="Story unavailable" description=""/>
                         <LoadFailure error=e retry=move |_| data.refetch()/>
@@ -46,7 +71,11 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// A loaded article with its rail.
 #[component]
-pub fn ArticleView(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
+pub fn ArticleView(
+    site: Arc<Site>,
+    article: Arc<Article>,
+    #[prop(default = None)] saved_at: Option<f64>,
+) -> impl IntoView {
     let body_html = markdown::render(&article.body);
     let minutes = text::reading_minutes(&article.body);
     let a = article.clone();
@@ -59,6 +88,13 @@ pub fn ArticleView(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
                     <h1 class="headline">{a.headline.clone()}</h1>
                     {(!a.dek.is_empty()).then(|| view! { <p class="dek">{a.dek.clone()}</p> })}
                     <Byline authors=a.authors.clone() published=a.published.clone() updated=a.updated.clone() reading_minutes=minutes/>
+                    {saved_at.map(|at| view! {
+                        <p class="saved-on">
+                            <span aria-hidden="true">"✓ "</span>
+                            "Saved for offline reading on "
+                            <time datetime=dates::iso(at)>{dates::long_date_time(&Timestamp::from_unix((at / 1000.0) as i64))}</time>
+                        </p>
+                    })}
                 </header>
                 {a.hero.clone().map(|img| view! { <HeroFigure image=img eager=true/> })}
                 <div class="article-body" inner_html=body_html></div>
@@ -73,5 +109,24 @@ pub fn ArticleView(site: Arc<Site>, article: Arc<Article>) -> impl IntoView {
             </article>
             <RelatedRail article=article site=site/>
         </div>
+    }
+}
+
+/// A stand-in site index for reading a saved article offline when the real
+/// index was never cached: section names fall back to their slugs.
+fn offline_site(article: &Article) -> Site {
+    Site {
+        version: folio_content::FORMAT_VERSION,
+        name: "Folio".into(),
+        tagline: String::new(),
+        base_url: "https://localhost/".into(),
+        language: "en".into(),
+        social: Vec::new(),
+        sections: vec![folio_content::Section {
+            slug: article.section.clone(),
+            name: article.section.replace('-', " "),
+            description: String::new(),
+        }],
+        page_size: 12,
     }
 }

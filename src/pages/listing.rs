@@ -28,6 +28,7 @@ pub fn SectionPage() -> impl IntoView {
             Some(None) => view! { <PageMeta title="Page not found" description=""/><NotFoundMessage/> }.into_any(),
             Some(Some(sec)) => view! {
                 <ListingView listing=Listing::Section(sec.slug.clone()) title=sec.name.clone() description=sec.description.clone()/>
+                <SaveForOffline listing=Listing::Section(sec.slug.clone()) name=sec.name.clone()/>
             }
             .into_any(),
         }
@@ -140,5 +141,57 @@ fn Pages(listing: Listing, site: Arc<Site>, first: Arc<ListingPage>) -> impl Int
                 {move || if loading.get() { "Loading…" } else { "More stories" }}
             </button>
         </Show>
+    }
+}
+
+/// Where a "save for offline" download stands.
+#[derive(Clone, PartialEq)]
+enum SaveState {
+    Idle,
+    Saving(usize, usize),
+    Done(usize),
+    Failed(String),
+}
+
+/// Downloads every article of a listing into the offline library in one
+/// batch, with progress.
+#[component]
+fn SaveForOffline(listing: Listing, #[prop(into)] name: String) -> impl IntoView {
+    let state: RwSignal<SaveState, LocalStorage> = RwSignal::new_local(SaveState::Idle);
+    let listing = StoredValue::new_local(listing);
+    let start = move |_| {
+        if matches!(state.get_untracked(), SaveState::Saving(..)) {
+            return;
+        }
+        state.set(SaveState::Saving(0, 0));
+        let listing = listing.get_value();
+        leptos::task::spawn_local(async move {
+            let result = loaders::save_listing(&listing, |done, total| state.set(SaveState::Saving(done, total))).await;
+            state.set(match result {
+                Ok(n) => SaveState::Done(n),
+                Err(e) => SaveState::Failed(e.reader_message()),
+            });
+        });
+    };
+    view! {
+        <section class="save-offline" aria-label="Save for offline">
+            <button type="button" class="button" on:click=start
+                disabled=move || matches!(state.get(), SaveState::Saving(..))>
+                {format!("Save {name} for offline")}
+            </button>
+            <div class="save-progress" role="status" aria-live="polite">
+                {move || match state.get() {
+                    SaveState::Idle => None,
+                    SaveState::Saving(done, total) => Some(view! {
+                        <progress max=total.max(1).to_string() value=done.to_string()></progress>
+                        <span>{format!("Saving {done} of {total}…")}</span>
+                    }.into_any()),
+                    SaveState::Done(n) => Some(view! {
+                        <span>{format!("Saved {n} articles. They are in your ")}<leptos_router::components::A href=crate::routes::LIBRARY>"library"</leptos_router::components::A>"."</span>
+                    }.into_any()),
+                    SaveState::Failed(m) => Some(view! { <span class="inline-error">{m}</span> }.into_any()),
+                }}
+            </div>
+        </section>
     }
 }

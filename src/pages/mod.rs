@@ -2,5 +2,7 @@
 
 pub mod article;
 pub mod home;
+pub mod library;
+pub mod search;
 pub mod listing;
 pub mod not_found;

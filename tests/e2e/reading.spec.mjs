@@ -6,7 +6,7 @@ test('front page shows the lead story and links to a rendered article', async ({
   const lead = listing('latest').items[0];
   await page.goto('/');
   await appReady(page);
-  const leadLink = page.locator('.front-lead .card-headline a');
+  const leadLink = page.locator('.front-lead .card-lead .card-headline a');
   await expect(leadLink).toHaveText(lead.headline);
   await leadLink.click();
 

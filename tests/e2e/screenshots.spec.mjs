@@ -12,7 +12,7 @@ for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/');
-      await expect(page.locator('.front-lead img')).toBeVisible();
+      await expect(page.locator('.front-lead .card-lead img')).toBeVisible();
       await loadLazyImages(page);
       await page.screenshot({ path: artifactPath(`front-${width}-${scheme}.png`), fullPage: true });
       await page.goto(`/articles/${slug()}`);

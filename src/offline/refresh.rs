@@ -1,0 +1,63 @@
+//! Keeping saved articles fresh: stale-while-revalidate for the article
+//! being read, and a refresh of the whole library when the network returns.
+
+use crate::net::{fetch_conditional, LoadError};
+use crate::offline::notices::{self, Level};
+use crate::store::{self, ToSave};
+use folio_content::{decode_article, paths};
+
+/// How many revalidation requests run at once: enough to be quick, few
+/// enough not to crowd out what the reader is loading.
+const PARALLEL: usize = 4;
+
+/// Asks the server whether a saved article changed; if it did, saves the new
+/// version and returns `true`.
+pub async fn revalidate(slug: &str, etag: Option<&str>, saved_json: &str) -> Result<bool, LoadError> {
+    let fetched = fetch_conditional(&paths::article(slug), etag, None).await?;
+    let Some(text) = fetched.text else { return Ok(false) };
+    if text == saved_json {
+        return Ok(false);
+    }
+    let article = decode_article(&text).map_err(LoadError::Content)?;
+    let images = crate::store::records::images_of(&article);
+    if let Ok(library) = store::shared().await {
+        if let Err(e) = library.save(ToSave { json: text, article, etag: fetched.etag }).await {
+            notices::storage_problem(&e);
+            return Ok(false);
+        }
+    }
+    crate::offline::images::keep(&images).await;
+    Ok(true)
+}
+
+/// Revalidates every saved article and tells the reader how many changed.
+pub async fn refresh_library() {
+    let Ok(library) = store::shared().await else { return };
+    let Ok(slugs) = library.slugs().await else { return };
+    let mut updated = 0;
+    for chunk in slugs.chunks(PARALLEL) {
+        let checks = chunk.iter().map(|slug| {
+            let library = library.clone();
+            async move {
+                let saved = library.get(slug).await.ok().flatten()?;
+                revalidate(slug, saved.etag.as_deref(), &saved.json).await.ok()
+            }
+        });
+        for changed in futures::future::join_all(checks).await {
+            if changed == Some(true) {
+                updated += 1;
+            }
+        }
+        if !crate::offline::status::is_online() {
+            return;
+        }
+    }
+    if updated > 0 {
+        let text = if updated == 1 {
+            "1 saved article was updated with the latest version.".to_owned()
+        } else {
+            format!("{updated} saved articles were updated with their latest versions.")
+        };
+        notices::push(Level::Info, text, None);
+    }
+}

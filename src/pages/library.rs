@@ -1,0 +1,202 @@
+//! The offline library: what is saved, how much room it takes, and the
+//! controls to manage it.
+
+use crate::components::page_meta::PageMeta;
+use crate::components::status::Loading;
+use crate::dates;
+use crate::offline::storage::{self, human_bytes};
+use crate::offline::{images, saved};
+use crate::routes;
+use crate::store::{self, records::LibraryEntry, Listing, StoreError};
+use folio_content::Timestamp;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `/library`.
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let listing = LocalResource::new(|| async {
+        let library = store::shared().await?;
+        library.list().await
+    });
+    view! {
+        <PageMeta title="Offline library" description="Articles saved on this device for reading without a connection."/>
+        <header class="listing-header">
+            <h1>"Your offline library"</h1>
+            <p class="listing-description">
+                "Every article you open is saved on this device, so you can read it again without a connection."
+            </p>
+        </header>
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok(l) => view! { <LibraryView listing=l on_change=move || listing.refetch()/> }.into_any(),
+                    Err(e) => view! { <StoreUnavailable error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <StorageFacts/>
+    }
+}
+
+#[component]
+fn StoreUnavailable(error: StoreError) -> impl IntoView {
+    view! {
+        <section class="load-failure" role="alert">
+            <h2>"Offline library unavailable"</h2>
+            <p>{error.reader_message()}</p>
+            <details><summary>"Technical details"</summary><code>{error.to_string()}</code></details>
+        </section>
+    }
+}
+
+fn saved_date(at: f64) -> String {
+    dates::long_date_time(&Timestamp::from_unix((at / 1000.0) as i64))
+}
+
+#[component]
+fn LibraryView(listing: Listing, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let entries = listing.entries;
+    let total: u64 = entries.iter().map(|e| u64::from(e.size)).sum();
+    let count = entries.len();
+    let error = RwSignal::new(None::<String>);
+    let confirm_all = RwSignal::new(false);
+
+    let remove = move |targets: Vec<LibraryEntry>, all: bool| {
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let library = store::shared().await?;
+                if all {
+                    library.clear().await?;
+                } else {
+                    let slugs: Vec<String> = targets.iter().map(|e| e.slug.clone()).collect();
+                    library.remove(&slugs).await?;
+                }
+                let remaining = library.list().await?.entries;
+                Ok::<_, StoreError>(remaining)
+            }
+            .await;
+            match result {
+                Ok(remaining) => {
+                    let still_used: Vec<String> = remaining.iter().flat_map(|e| e.images.clone()).collect();
+                    let gone: Vec<String> = targets.iter().flat_map(|e| e.images.clone()).collect();
+                    images::forget(&gone, &still_used).await;
+                    if all {
+                        saved::unmark(None);
+                    } else {
+                        saved::unmark(Some(&targets.iter().map(|e| e.slug.clone()).collect::<Vec<_>>()));
+                    }
+                    on_change();
+                }
+                Err(e) => error.set(Some(e.reader_message())),
+            }
+        });
+    };
+
+    let all_entries = entries.clone();
+    view! {
+        <section class="library-summary" aria-label="Library summary">
+            <p class="library-count">
+                {format!("{count} saved {} · {}", if count == 1 { "article" } else { "articles" }, human_bytes(total as f64))}
+            </p>
+            <p><A href=routes::SEARCH>"Search your library"</A></p>
+            {(listing.unreadable > 0).then(|| view! {
+                <p class="notice notice-warning" role="alert">
+                    {format!("{} saved {} could not be read and {} skipped. Opening {} again online replaces the damaged copy.",
+                        listing.unreadable,
+                        if listing.unreadable == 1 { "entry" } else { "entries" },
+                        if listing.unreadable == 1 { "was" } else { "were" },
+                        if listing.unreadable == 1 { "it" } else { "them" })}
+                </p>
+            })}
+            {move || error.get().map(|e| view! { <p class="notice notice-warning" role="alert">{e}</p> })}
+        </section>
+        {if entries.is_empty() {
+            view! {
+                <p class="library-empty">"Nothing saved yet. Articles you open are saved here automatically; sections can be saved in one go from their page."</p>
+            }.into_any()
+        } else {
+            view! {
+                <ul class="library-list">
+                    {entries.into_iter().map(|entry| {
+                        let label = format!("Remove “{}” from the library", entry.headline);
+                        let target = entry.clone();
+                        view! {
+                            <li class="library-item">
+                                <div class="library-item-text">
+                                    <A href=routes::article(&entry.slug) attr:class="library-title">{entry.headline.clone()}</A>
+                                    <p class="library-meta">
+                                        <span class="library-section">{entry.section.replace('-', " ")}</span>
+                                        " · "<span class="library-size">{human_bytes(f64::from(entry.size))}</span>
+                                        " · saved "<time datetime=dates::iso(entry.saved_at)>{saved_date(entry.saved_at)}</time>
+                                    </p>
+                                </div>
+                                <button type="button" class="button-secondary" aria-label=label
+                                    on:click=move |_| remove(vec![target.clone()], false)>"Remove"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <div class="library-actions">
+                    <Show when=move || !confirm_all.get()
+                        fallback=move || {
+                            let all_entries = all_entries.clone();
+                            view! {
+                                <p role="alert">"Remove every saved article from this device?"</p>
+                                <button type="button" class="button" on:click=move |_| remove(all_entries.clone(), true)>"Yes, remove all"</button>
+                                <button type="button" class="button-secondary" on:click=move |_| confirm_all.set(false)>"Cancel"</button>
+                            }
+                        }>
+                        <button type="button" class="button-secondary" on:click=move |_| confirm_all.set(true)>"Remove all"</button>
+                    </Show>
+                </div>
+            }.into_any()
+        }}
+    }
+}
+
+/// The browser's storage estimate, persistence, and an honest note on
+/// eviction.
+#[component]
+fn StorageFacts() -> impl IntoView {
+    let estimate = LocalResource::new(storage::estimate);
+    let persisted = RwSignal::new(None::<bool>);
+    let asked = RwSignal::new(false);
+    leptos::task::spawn_local(async move { persisted.set(storage::persisted().await) });
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            let granted = storage::request_persistence().await;
+            asked.set(true);
+            persisted.set(granted);
+        });
+    };
+    view! {
+        <section class="storage-facts" aria-labelledby="storage-h">
+            <h2 id="storage-h">"Storage on this device"</h2>
+            <p class="storage-estimate">
+                {move || match estimate.get() {
+                    Some(Some((usage, quota))) => format!(
+                        "Folio is using {} of the {} this browser allows it.", human_bytes(usage), human_bytes(quota)),
+                    Some(None) => "This browser does not report how much storage is available.".to_owned(),
+                    None => "Checking storage…".to_owned(),
+                }}
+            </p>
+            <p class="storage-persistence">
+                {move || match (persisted.get(), asked.get()) {
+                    (Some(true), _) => "Your library is stored persistently: the browser will not clear it to free space without asking you.".to_owned(),
+                    (Some(false), true) => "The browser declined to make storage persistent for now. Browsers decide this themselves, often based on how much you use a site; try again later or install Folio to your home screen.".to_owned(),
+                    (Some(false), false) => "Your library is stored on a best-effort basis.".to_owned(),
+                    (None, _) => "This browser cannot make storage persistent.".to_owned(),
+                }}
+            </p>
+            <Show when=move || persisted.get() == Some(false)>
+                <button type="button" class="button-secondary" on:click=ask>"Ask the browser to keep my library"</button>
+            </Show>
+            <p class="storage-note">
+                "Browsers may delete saved data when the device runs low on space, when you clear browsing data, "
+                "or (in Safari) after several weeks without visiting. Private windows keep nothing after they close. "
+                "Articles you save again will simply download afresh."
+            </p>
+        </section>
+    }
+}

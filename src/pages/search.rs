@@ -1,0 +1,93 @@
+//! Search over the offline library, as the reader types.
+
+use crate::components::page_meta::PageMeta;
+use crate::components::status::Loading;
+use crate::routes;
+use crate::store::{self, records::LibraryEntry, StoreError};
+use folio_content::search::SearchIndex;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+const RESULTS: usize = 50;
+
+/// The index and what each hit links to, built once per visit.
+struct Searchable {
+    index: SearchIndex,
+    entries: HashMap<String, LibraryEntry>,
+}
+
+async fn load() -> Result<Arc<Searchable>, StoreError> {
+    let library = store::shared().await?;
+    let texts = library.texts().await?;
+    let entries = library.list().await?.entries;
+    let docs: Vec<_> = texts.into_iter().map(|t| t.into_doc()).collect();
+    Ok(Arc::new(Searchable {
+        index: SearchIndex::build(&docs),
+        entries: entries.into_iter().map(|e| (e.slug.clone(), e)).collect(),
+    }))
+}
+
+/// `/search`.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let data = LocalResource::new(load);
+    let query = RwSignal::new(String::new());
+    view! {
+        <PageMeta title="Search your library" description="Search the articles saved on this device."/>
+        <header class="listing-header">
+            <h1>"Search your library"</h1>
+            <p class="listing-description">"Searches the articles saved on this device, with or without a connection."</p>
+        </header>
+        <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input">"Search saved articles"</label>
+            <input id="search-input" type="search" autocomplete="off" placeholder="Headline, topic or phrase"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))/>
+        </form>
+        <Suspense fallback=|| view! { <Loading label="Opening your library…"/> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(s) => view! { <Results searchable=s query=query/> }.into_any(),
+                    Err(e) => view! { <p class="notice notice-warning" role="alert">{e.reader_message()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Results(searchable: Arc<Searchable>, query: RwSignal<String>) -> impl IntoView {
+    let total = searchable.index.len();
+    let hits = Memo::new(move |_| {
+        let q = query.get();
+        searchable
+            .index
+            .search(&q, RESULTS)
+            .into_iter()
+            .filter_map(|h| searchable.entries.get(&h.slug).cloned())
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <p class="search-count" role="status">
+            {move || {
+                let q = query.get();
+                if q.trim().is_empty() {
+                    format!("{total} saved articles to search.")
+                } else {
+                    let n = hits.with(Vec::len);
+                    format!("{n} {} for “{}”", if n == 1 { "result" } else { "results" }, q.trim())
+                }
+            }}
+        </p>
+        <ol class="search-results">
+            <For each=move || hits.get() key=|e| e.slug.clone() let:entry>
+                <li>
+                    <A href=routes::article(&entry.slug) attr:class="search-title">{entry.headline.clone()}</A>
+                    <p class="search-dek">{entry.dek.clone()}</p>
+                </li>
+            </For>
+        </ol>
+    }
+}

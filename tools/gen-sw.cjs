@@ -1,0 +1,64 @@
+// Generates dist/sw.js with Workbox after every release build, so the
+// precache list is exactly the hashed files trunk wrote: never maintained by
+// hand. Run by ./x build after trunk and folio-build (which rewrites
+// index.html), before precompression.
+//
+// What the worker does:
+// - precaches the app shell (index.html, the hashed js/wasm/css, icons,
+//   manifest) so Folio starts with no network; old precaches are deleted on
+//   activate;
+// - serves index.html for every app navigation (deep links work offline);
+// - content index and listings: network first (4 s timeout on a slow
+//   network), falling back to the last copy;
+// - images: cache first, in the cache the app also fills when it saves an
+//   article (src/offline/images.rs);
+// - articles are NOT cached here: the app keeps them in IndexedDB.
+// A new deployment installs and waits; the app offers a reload, which posts
+// SKIP_WAITING. docs/deploy.md explains recovery (reset.html).
+const { generateSW } = require('workbox-build');
+const path = require('node:path');
+
+const dist = path.resolve(process.argv[2] || 'dist');
+
+generateSW({
+  globDirectory: dist,
+  globPatterns: ['index.html', '*.{js,wasm,css,svg,png,webmanifest}'],
+  globIgnores: ['sw.js', 'reset.html', '**/*.gz', '**/*.br'],
+  swDest: path.join(dist, 'sw.js'),
+  // The default (2 MiB) would silently skip a large .wasm.
+  maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+  // Trunk already puts a content hash in these names.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg|png)$/,
+  navigateFallback: 'index.html',
+  navigateFallbackDenylist: [/\/content\//, /\/reset\.html$/, /\.(xml|txt|json)$/],
+  cacheId: 'folio',
+  cleanupOutdatedCaches: true,
+  clientsClaim: true,
+  skipWaiting: false,
+  inlineWorkboxRuntime: true,
+  sourcemap: false,
+  mode: 'production',
+  runtimeCaching: [
+    {
+      urlPattern: ({ url }) => /\/content\/(site\.json|listings\/)/.test(url.pathname),
+      handler: 'NetworkFirst',
+      options: { cacheName: 'folio-content', networkTimeoutSeconds: 4 },
+    },
+    {
+      urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/images\//.test(url.pathname),
+      handler: 'CacheFirst',
+      // Images the worker caches while browsing (thumbnails) expire past
+      // 300; images the app stores for saved articles are not tracked by
+      // the expiration plugin, so they stay until the article is removed.
+      options: { cacheName: 'folio-images', expiration: { maxEntries: 300 } },
+    },
+  ],
+})
+  .then(({ count, size, warnings }) => {
+    warnings.forEach((w) => console.warn(`gen-sw: ${w}`));
+    console.log(`gen-sw: precached ${count} files, ${size} bytes`);
+  })
+  .catch((e) => {
+    console.error(`gen-sw: ${e.stack || e}`);
+    process.exit(1);
+  });
