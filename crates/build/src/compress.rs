@@ -26,10 +26,12 @@ const EXTENSIONS: &[&str] = &[
 /// is a few hundred bytes and costs two extra files (and inodes) each.
 pub(crate) const MIN_BYTES: u64 = 1024;
 
-/// Brotli settings by file: the highest quality for content-hashed bundles
-/// (compressed once per release, downloaded by every reader, and few), a fast
-/// quality for the hundreds of thousands of pages and content files, where
-/// quality 11 would cost minutes for a few percent.
+/// Brotli quality by file: the highest for content-hashed bundles (few,
+/// compressed once per release, downloaded by every reader); 4 for the
+/// hundreds of thousands of pages and content files. Measured on synthetic
+/// article JSON with this crate: quality 4 runs at ~50 MB/s for a ratio of
+/// 0.33, while 5 to 9 drop to ~2 MB/s (a fixed per-file setup cost that
+/// dominates small files) for 0.31, and 11 to ~0.6 MB/s for 0.28.
 fn brotli_quality(path: &Path) -> u32 {
     let name = path
         .file_name()
@@ -38,7 +40,7 @@ fn brotli_quality(path: &Path) -> u32 {
     if is_hashed(name) {
         11
     } else {
-        5
+        4
     }
 }
 

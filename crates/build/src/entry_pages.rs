@@ -1,8 +1,8 @@
 //! Static entry pages: one HTML file per article, section, kind, "latest",
-//! the front page and the not-found page. Each is the app loader carrying its
-//! page's title, description, canonical URL and share tags, so a crawler
-//! that does not run JavaScript sees the right preview and a reader's browser
-//! boots the app on the same URL.
+//! the front page, the library, search and the not-found page. Each is the
+//! app loader carrying its page's title, description, canonical URL and
+//! share tags, so a crawler that does not run JavaScript sees the right
+//! preview and a reader's browser boots the app on the same URL.
 
 use crate::corpus::{last_modified, Corpus};
 use crate::meta::{clip, ArticleFacts, FeedLink, PageMeta, PreviewImage};
@@ -108,12 +108,19 @@ impl Describer<'_> {
                     None => self.page(Page::NotFound),
                 }
             }
-            Page::NotFound => {
+            // Pages whose content exists only in the reader's browser: a
+            // title for the tab, kept out of search engines.
+            Page::Library | Page::Search | Page::NotFound => {
+                let title = match page {
+                    Page::Library => "Your library",
+                    Page::Search => "Search",
+                    _ => "Page not found",
+                };
                 return PageMeta {
-                    title: self.titled("Page not found"),
+                    title: self.titled(title),
                     noindex: true,
                     ..PageMeta::default()
-                }
+                };
             }
         };
         let section = match page {
@@ -182,7 +189,9 @@ pub(crate) fn write(
     let mut files = 0;
     let mut bytes = 0;
     let mut others = listing_pages(describer.corpus);
-    others.push(Page::NotFound);
+    // Every route of the app gets a file, so a static host answers each with
+    // status 200 and keeps 404.html (also the app) for unknown paths.
+    others.extend([Page::Library, Page::Search, Page::NotFound]);
     for page in others {
         bytes += write_page(page, describer.page(page))?;
         files += 1;

@@ -13,9 +13,9 @@
 //!   generated and git-ignored), which `trunk build` then copies into `dist/`.
 //! - `site` validates the corpus again and, using trunk's `dist/index.html` as
 //!   the template, writes into `dist/`: an entry page per article, section,
-//!   kind of piece, `latest`, the front page (`index.html` is rewritten) and
-//!   `404.html`, each with title, description, canonical URL, Open Graph and
-//!   Twitter card tags; `content/404.html`; Atom feeds `feed.xml` and
+//!   kind of piece, `latest`, the front page (`index.html` is rewritten),
+//!   `library`, `search` and `404.html`, with title, description, canonical
+//!   URL, Open Graph and Twitter card tags; `content/404.html`; Atom feeds `feed.xml` and
 //!   `feeds/<section>.xml`; `sitemap.xml` (an index over `sitemaps/<n>.xml`
 //!   above 50,000 URLs) and `robots.txt`; then `.gz` and `.br` siblings of
 //!   every text file of 1 KiB or more. Absolute URLs come from `site.json`'s

@@ -17,7 +17,12 @@ pub(crate) enum Page<'a> {
     Kind(Kind),
     /// One article, `/articles/<slug>`.
     Article(&'a str),
-    /// What hosts without a rewrite rule serve for unknown paths (`404.html`).
+    /// The reader's saved stories, `/library` (client-only content).
+    Library,
+    /// Search, `/search` (client-only content).
+    Search,
+    /// What static hosts serve, with status 404, for any path without a
+    /// file (`404.html`): the app shell, which shows its own "not found".
     NotFound,
 }
 
@@ -31,6 +36,8 @@ impl Page<'_> {
             Page::Section(slug) => format!("sections/{slug}"),
             Page::Kind(kind) => format!("kinds/{}", kind.slug()),
             Page::Article(slug) => format!("articles/{slug}"),
+            Page::Library => "library".to_owned(),
+            Page::Search => "search".to_owned(),
             Page::NotFound => "404".to_owned(),
         }
     }
@@ -163,6 +170,7 @@ mod tests {
         assert_eq!(Page::Section("europe").file(), "sections/europe.html");
         assert_eq!(Page::Latest.file(), "latest.html");
         assert_eq!(Page::NotFound.file(), "404.html");
+        assert_eq!(Page::Library.file(), "library.html");
         assert_eq!(
             urls.feed(Feed::Section("europe")),
             "https://magazine.example/news/feeds/europe.xml"

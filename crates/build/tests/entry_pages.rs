@@ -163,6 +163,11 @@ fn listing_pages_the_front_page_and_not_found_get_their_own_tags() {
         1
     );
 
+    for (file, title) in [("library.html", "Your library"), ("search.html", "Search")] {
+        let page = site.read(file);
+        assert!(page.contains(&format!("<title>{title} — Folio &amp; Friends</title>")));
+        assert_eq!(meta(&page, "name", "robots"), Some("noindex"), "{file}");
+    }
     let not_found = site.read("404.html");
     assert_eq!(meta(&not_found, "name", "robots"), Some("noindex"));
     assert_eq!(meta(&not_found, "property", "og:url"), None);
