@@ -11,6 +11,9 @@ usage:
   folio-build site [--content DIR] [--dist DIR] [--base-url URL] [--no-precompress]
       validate the corpus and write entry pages, feeds, sitemap, robots.txt and
       .gz/.br siblings into trunk's output (after trunk build)
+  folio-build compress [--dist DIR]
+      only the .gz/.br siblings, for a build that changes dist/ after the site step
+      (e.g. generates a service worker): run `site --no-precompress` first
   folio-build gen-corpus --articles N --out DIR [--seed N]
       write a synthetic valid corpus (DIR/content, DIR/images) for benchmarks
 
@@ -30,6 +33,9 @@ pub(crate) enum Command {
         content: PathBuf,
         options: site::Options,
     },
+    /// Write `.gz` and `.br` siblings under `dist` (skipped when `enabled` is
+    /// false, i.e. `FOLIO_PRECOMPRESS=0`).
+    Compress { dist: PathBuf, enabled: bool },
     /// Write a synthetic corpus of `articles` articles under `out`.
     GenCorpus {
         articles: usize,
@@ -56,7 +62,7 @@ pub(crate) fn parse(
 ) -> Result<Command, String> {
     let mut args = args.into_iter().peekable();
     let subcommand = match args.peek().map(String::as_str) {
-        Some(name @ ("content" | "site" | "gen-corpus")) => {
+        Some(name @ ("content" | "site" | "compress" | "gen-corpus")) => {
             let name = name.to_owned();
             args.next();
             Some(name)
@@ -105,6 +111,10 @@ pub(crate) fn parse(
         .content
         .clone()
         .unwrap_or_else(|| PathBuf::from("public/content"));
+    let precompress_default = !matches!(
+        env("FOLIO_PRECOMPRESS").as_deref().map(str::trim),
+        Some("0" | "false" | "no" | "off")
+    );
     let refuse = |present: bool, flag: &str| {
         if present {
             Err(format!("{flag} does not apply to `{subcommand}`"))
@@ -136,12 +146,7 @@ pub(crate) fn parse(
             let base_url = flags
                 .base_url
                 .or_else(|| env("FOLIO_BASE_URL").filter(|v| !v.trim().is_empty()));
-            let precompress = flags.precompress.unwrap_or_else(|| {
-                !matches!(
-                    env("FOLIO_PRECOMPRESS").as_deref().map(str::trim),
-                    Some("0" | "false" | "no" | "off")
-                )
-            });
+            let precompress = flags.precompress.unwrap_or(precompress_default);
             let dist = flags.dist.unwrap_or_else(|| PathBuf::from("dist"));
             Ok(Command::Site {
                 content,
@@ -150,6 +155,21 @@ pub(crate) fn parse(
                     base_url,
                     precompress,
                 },
+            })
+        }
+        "compress" => {
+            refuse(
+                flags.content.is_some() || flags.out.is_some(),
+                "--content/--out",
+            )?;
+            refuse(flags.base_url.is_some(), "--base-url")?;
+            refuse(
+                flags.articles.is_some() || flags.seed.is_some(),
+                "--articles/--seed",
+            )?;
+            Ok(Command::Compress {
+                dist: flags.dist.unwrap_or_else(|| PathBuf::from("dist")),
+                enabled: flags.precompress.unwrap_or(precompress_default),
             })
         }
         _ => {
@@ -226,6 +246,12 @@ mod tests {
         assert!(parse_with("content --base-url https://x/", &[]).is_err());
         assert!(parse_with("site --out x", &[]).is_err());
         assert!(parse_with("gen-corpus --out x", &[]).is_err());
+        assert!(parse_with("compress --content x", &[]).is_err());
+        let env = [("FOLIO_PRECOMPRESS", "off")];
+        assert!(matches!(
+            parse_with("compress", &env),
+            Ok(Command::Compress { enabled: false, .. })
+        ));
         assert!(parse_with("--bogus", &[]).is_err());
         assert!(matches!(parse_with("site --help", &[]), Ok(Command::Help)));
     }

@@ -4,6 +4,7 @@
 //! folio-build [content] [--content DIR] [--out DIR]                 before trunk build
 //! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
 //!                  [--no-precompress]
+//! folio-build compress [--dist DIR]                                 after the service worker
 //! folio-build gen-corpus --articles N --out DIR [--seed N]          benchmarks only
 //! ```
 //!
@@ -22,6 +23,9 @@
 //!   `base_url`, or `--base-url` / `FOLIO_BASE_URL` for one deployment (which
 //!   is also written into `dist/content/site.json`). Without a subcommand,
 //!   `--dist` selects `site`. `FOLIO_PRECOMPRESS=0` is `--no-precompress`.
+//! - `compress` writes only the `.gz`/`.br` siblings, for builds that change
+//!   `dist/` after the site step (the service worker): `site --no-precompress`,
+//!   then the other tool, then `compress`.
 //! - `gen-corpus` writes a synthetic valid corpus for `bench/build-100k.sh`.
 //!
 //! Validation reports every problem as one `path: reason` line on stderr and
@@ -76,6 +80,16 @@ fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
+fn print_compressed(t: &compress::Totals) {
+    println!(
+        "folio-build: precompressed {} files: {} raw, {} gzip, {} brotli",
+        t.files,
+        mib(t.raw),
+        mib(t.gzip),
+        mib(t.brotli)
+    );
+}
+
 fn run(command: Command) -> Result<(), String> {
     let started = Instant::now();
     match command {
@@ -107,16 +121,21 @@ fn run(command: Command) -> Result<(), String> {
                 report.sitemap.0,
                 mib(report.sitemap.1),
             );
-            if let Some(t) = report.compressed {
-                println!(
-                    "folio-build: precompressed {} files: {} raw, {} gzip, {} brotli",
-                    t.files,
-                    mib(t.raw),
-                    mib(t.gzip),
-                    mib(t.brotli)
-                );
+            if let Some(totals) = &report.compressed {
+                print_compressed(totals);
             }
             println!("folio-build: site step done in {:.2?}", started.elapsed());
+        }
+        Command::Compress { dist, enabled } => {
+            if !enabled {
+                println!("folio-build: precompression skipped (FOLIO_PRECOMPRESS=0)");
+                return Ok(());
+            }
+            print_compressed(&compress::precompress(&dist)?);
+            println!(
+                "folio-build: compress step done in {:.2?}",
+                started.elapsed()
+            );
         }
         Command::GenCorpus {
             articles,
