@@ -34,7 +34,10 @@ pub(crate) const MIN_BYTES: u64 = 1024;
 /// setup cost that dominates small files) for 0.31, and 11 to ~0.6 MB/s for
 /// 0.28; gzip 6 runs at ~60 MB/s, 9 at ~43 MB/s for 0.5% less.
 fn levels(path: &Path) -> (u32, i32) {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     if is_hashed(name) {
         (9, 11)
     } else {
