@@ -30,6 +30,12 @@ pub fn use_site() -> LocalResource<Result<Arc<Site>, LoadError>> {
     expect_context::<SiteIndex>().0
 }
 
+/// The site index if it is provided and loaded (components rendered outside
+/// the app shell, as in browser tests, get `None`).
+pub fn loaded_site() -> Option<Arc<Site>> {
+    use_context::<SiteIndex>()?.0.get()?.ok()
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {

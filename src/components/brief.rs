@@ -3,6 +3,8 @@
 use crate::routes;
 use folio_content::ArticleSummary;
 use leptos::prelude::*;
+use crate::components::share::ShareBar;
+use folio_content::share;
 use leptos_router::components::A;
 
 /// The brief's first paragraph, with the rest behind a real disclosure
@@ -17,6 +19,9 @@ pub fn Brief(story: ArticleSummary) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let more_id = format!("brief-more-{}", story.slug);
     let has_more = !rest.is_empty();
+    let share_title = story.headline.clone();
+    let share_id = format!("brief-{}", story.slug);
+    let share_url = crate::app::loaded_site().map(|s| share::article_url(&s.base_url, &story.slug));
     view! {
         <article class="brief">
             <p class="brief-label">"Brief"</p>
@@ -35,6 +40,9 @@ pub fn Brief(story: ArticleSummary) -> impl IntoView {
                 >
                     {move || if expanded.get() { "Show less" } else { "Keep reading" }}
                 </button>
+            })}
+            {share_url.map(|url| view! {
+                <ShareBar url=url title=share_title.clone() text=String::new() id=share_id.clone()/>
             })}
         </article>
     }

@@ -7,6 +7,7 @@ pub mod kicker;
 pub mod masthead;
 pub mod page_meta;
 pub mod rail;
+pub mod share;
 pub mod shell_status;
 pub mod status;
 pub mod story_card;

@@ -6,6 +6,8 @@ use crate::components::hero::HeroFigure;
 use crate::components::kicker::Kicker;
 use crate::components::page_meta::PageMeta;
 use crate::components::rail::RelatedRail;
+use crate::components::share::ShareBar;
+use folio_content::share;
 use crate::components::status::{LoadFailure, Loading};
 use crate::loaders;
 use crate::net::{Inflight, LoadError};
@@ -98,6 +100,7 @@ pub fn ArticleView(
                 </header>
                 {a.hero.clone().map(|img| view! { <HeroFigure image=img eager=true/> })}
                 <div class="article-body" inner_html=body_html></div>
+                <ShareBar url=share::article_url(&site.base_url, &a.slug) title=a.headline.clone() text=a.dek.clone() id="article"/>
                 {(!a.tags.is_empty()).then(|| view! {
                     <footer class="article-footer">
                         <h2 class="visually-hidden">"Tags"</h2>

@@ -5,6 +5,10 @@ import { listing } from './helpers.mjs';
 
 const slug = () => listing('latest').items[0].slug;
 
+// Faults are injected with page.route, which sees the page's own requests;
+// keep the service worker out of the way so they are not answered by it.
+test.use({ serviceWorkers: 'block' });
+
 test('a malformed article file shows a clear message and retry recovers', async ({ page }) => {
   let broken = true;
   await page.route(`**/content/articles/${slug()}.json`, async (route) => {
