@@ -1,9 +1,9 @@
 //! The application shell: meta context, site index, router and layout.
 
 use crate::components::masthead::{Masthead, SiteFooter};
+use crate::components::shell_status::ShellStatus;
 use crate::loaders;
 use crate::net::LoadError;
-use crate::components::shell_status::ShellStatus;
 use crate::offline::{notices, refresh, saved, status, sw};
 use crate::pages::{
     article::ArticlePage,
@@ -44,7 +44,9 @@ pub fn App() -> impl IntoView {
     provide_context(SiteIndex(site));
     let notice_list = notices::provide();
     saved::provide();
-    provide_context(status::track(|| leptos::task::spawn_local(refresh::refresh_library())));
+    provide_context(status::track(|| {
+        leptos::task::spawn_local(refresh::refresh_library())
+    }));
     provide_context(sw::register());
     if status::is_online() {
         leptos::task::spawn_local(refresh::refresh_library());

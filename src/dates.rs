@@ -24,7 +24,9 @@ fn format(ts: &Timestamp, with_time: bool) -> String {
 
 /// Milliseconds since the epoch as an ISO 8601 string for `datetime`.
 pub fn iso(millis: f64) -> String {
-    js_sys::Date::new(&JsValue::from_f64(millis)).to_iso_string().into()
+    js_sys::Date::new(&JsValue::from_f64(millis))
+        .to_iso_string()
+        .into()
 }
 
 /// "27 November 2026" in the reader's locale.

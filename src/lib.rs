@@ -6,8 +6,8 @@ pub mod components;
 pub mod dates;
 pub mod loaders;
 pub mod net;
-pub mod pages;
 pub mod offline;
+pub mod pages;
 pub mod routes;
 pub mod store;
 

@@ -37,7 +37,10 @@ pub async fn site(signal: Option<AbortSignal>) -> Result<Arc<Site>, LoadError> {
         return Ok(site);
     }
     let site = Arc::new(fetch_decoded(paths::SITE, signal.as_ref(), decode_site).await?);
-    SITE.set(Some(Cached { at: js_sys::Date::now(), value: site.clone() }));
+    SITE.set(Some(Cached {
+        at: js_sys::Date::now(),
+        value: site.clone(),
+    }));
     Ok(site)
 }
 
@@ -53,7 +56,13 @@ pub async fn listing(
     }
     let value = Arc::new(fetch_decoded(&path, signal.as_ref(), decode_listing).await?);
     LISTINGS.with_borrow_mut(|c| {
-        c.insert(path, Cached { at: js_sys::Date::now(), value: value.clone() })
+        c.insert(
+            path,
+            Cached {
+                at: js_sys::Date::now(),
+                value: value.clone(),
+            },
+        )
     });
     Ok(value)
 }
@@ -93,18 +102,30 @@ pub async fn article(slug: &str, signal: Option<AbortSignal>) -> Result<LoadedAr
             }
             Ok(None) => {}
             // A damaged copy: say so, then try the network.
-            Err(e) => notices::push(notices::Level::Warning, format!("The saved copy of this article was damaged and is being replaced. ({e})"), None),
+            Err(e) => notices::push(
+                notices::Level::Warning,
+                format!("The saved copy of this article was damaged and is being replaced. ({e})"),
+                None,
+            ),
         }
     }
     let fetched = match fetch_conditional(&paths::article(slug), None, signal.as_ref()).await {
-        Err(LoadError::Network(_)) if !status::is_online() => return Err(LoadError::NotSavedOffline),
+        Err(LoadError::Network(_)) if !status::is_online() => {
+            return Err(LoadError::NotSavedOffline)
+        }
         other => other?,
     };
-    let text = fetched.text.ok_or_else(|| LoadError::Network("empty response".into()))?;
+    let text = fetched
+        .text
+        .ok_or_else(|| LoadError::Network("empty response".into()))?;
     let article = decode_article(&text).map_err(LoadError::Content)?;
     if let Some(library) = library {
         let images = store::records::images_of(&article);
-        let to_save = store::ToSave { json: text, article: article.clone(), etag: fetched.etag };
+        let to_save = store::ToSave {
+            json: text,
+            article: article.clone(),
+            etag: fetched.etag,
+        };
         match library.save(to_save).await {
             Ok(()) => {
                 saved::mark([slug]);
@@ -114,24 +135,42 @@ pub async fn article(slug: &str, signal: Option<AbortSignal>) -> Result<LoadedAr
             Err(e) => notices::storage_problem(&e),
         }
     }
-    Ok(LoadedArticle { article: Arc::new(article), saved_at: None, saved: None })
+    Ok(LoadedArticle {
+        article: Arc::new(article),
+        saved_at: None,
+        saved: None,
+    })
 }
 
 /// One article from the network, without saving it.
-pub async fn article_unsaved(slug: &str, signal: Option<AbortSignal>) -> Result<Arc<Article>, LoadError> {
+pub async fn article_unsaved(
+    slug: &str,
+    signal: Option<AbortSignal>,
+) -> Result<Arc<Article>, LoadError> {
     if !folio_content::validate::is_slug(slug) {
         return Err(LoadError::NotFound);
     }
-    Ok(Arc::new(fetch_decoded(&paths::article(slug), signal.as_ref(), decode_article).await?))
+    Ok(Arc::new(
+        fetch_decoded(&paths::article(slug), signal.as_ref(), decode_article).await?,
+    ))
 }
 
 /// Downloads and saves every article of every page of a listing in one
 /// batch, reporting `(done, total)` as it goes. Returns how many were saved.
-pub async fn save_listing(listing: &Listing, progress: impl Fn(usize, usize)) -> Result<usize, LoadError> {
+pub async fn save_listing(
+    listing: &Listing,
+    progress: impl Fn(usize, usize),
+) -> Result<usize, LoadError> {
     let first = self::listing(listing, 1, None).await?;
     let mut summaries = first.items.clone();
     for page in 2..=first.pages {
-        summaries.extend(self::listing(listing, page, None).await?.items.iter().cloned());
+        summaries.extend(
+            self::listing(listing, page, None)
+                .await?
+                .items
+                .iter()
+                .cloned(),
+        );
     }
     let total = summaries.len();
     progress(0, total);
@@ -142,12 +181,18 @@ pub async fn save_listing(listing: &Listing, progress: impl Fn(usize, usize)) ->
         if let Some(text) = fetched.text {
             let article = decode_article(&text).map_err(LoadError::Content)?;
             images_needed.extend(store::records::images_of(&article));
-            batch.push(store::ToSave { json: text, article, etag: fetched.etag });
+            batch.push(store::ToSave {
+                json: text,
+                article,
+                etag: fetched.etag,
+            });
         }
         progress(i + 1, total);
     }
     // Fetch everything first, then write in one transaction.
-    let library = store::shared().await.map_err(|e| LoadError::Storage(e.reader_message()))?;
+    let library = store::shared()
+        .await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
     library.save_all(&batch).await.map_err(|e| {
         notices::storage_problem(&e);
         LoadError::Storage(e.reader_message())

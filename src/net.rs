@@ -81,7 +81,10 @@ pub async fn fetch_text(path: &str, signal: Option<&AbortSignal>) -> Result<Stri
             }
         })?;
     match response.status() {
-        200..=299 => response.text().await.map_err(|e| LoadError::Network(e.to_string())),
+        200..=299 => response
+            .text()
+            .await
+            .map_err(|e| LoadError::Network(e.to_string())),
         404 | 410 => Err(LoadError::NotFound),
         status => Err(LoadError::Server(status)),
     }
@@ -116,8 +119,14 @@ pub async fn fetch_conditional(
     match response.status() {
         304 => Ok(Fetched { text: None, etag }),
         200..=299 => {
-            let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
-            Ok(Fetched { text: Some(text), etag })
+            let text = response
+                .text()
+                .await
+                .map_err(|e| LoadError::Network(e.to_string()))?;
+            Ok(Fetched {
+                text: Some(text),
+                etag,
+            })
         }
         404 | 410 => Err(LoadError::NotFound),
         status => Err(LoadError::Server(status)),

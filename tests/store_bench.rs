@@ -10,16 +10,31 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const WORDS: [&str; 12] = ["river", "port", "grid", "copper", "election", "drought", "tariff", "bond", "harbour", "lithium", "coalition", "subsidy"];
+const WORDS: [&str; 12] = [
+    "river",
+    "port",
+    "grid",
+    "copper",
+    "election",
+    "drought",
+    "tariff",
+    "bond",
+    "harbour",
+    "lithium",
+    "coalition",
+    "subsidy",
+];
 
 /// An article of about `bytes` bytes of JSON with varied body text.
 fn article(i: usize, bytes: usize) -> ToSave {
     let mut body = String::new();
     let mut n = i as u64;
     while body.len() < bytes {
-        n = n.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        n = n
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         body.push_str(WORDS[((n >> 33) % WORDS.len() as u64) as usize]);
-        body.push_str(if (n >> 40) % 12 == 0 { ".\n\n" } else { " " });
+        body.push_str(if (n >> 40).is_multiple_of(12) { ".\n\n" } else { " " });
     }
     let json = serde_json::json!({
         "slug": format!("bench-{i}"), "section": "europe", "kind": "analysis",
@@ -29,7 +44,11 @@ fn article(i: usize, bytes: usize) -> ToSave {
     })
     .to_string();
     let article: Article = decode_article(&json).unwrap();
-    ToSave { json, article, etag: None }
+    ToSave {
+        json,
+        article,
+        etag: None,
+    }
 }
 
 fn now() -> f64 {
@@ -39,7 +58,9 @@ fn now() -> f64 {
 fn stats(mut ms: Vec<f64>) -> (f64, f64) {
     ms.sort_by(f64::total_cmp);
     let median = ms[ms.len() / 2];
-    let p95 = ms[((ms.len() as f64 * 0.95).ceil() as usize).saturating_sub(1).min(ms.len() - 1)];
+    let p95 = ms[((ms.len() as f64 * 0.95).ceil() as usize)
+        .saturating_sub(1)
+        .min(ms.len() - 1)];
     (median, p95)
 }
 
@@ -52,8 +73,12 @@ fn report(label: &str, ms: Vec<f64>) {
 #[wasm_bindgen_test]
 async fn library_benchmarks() {
     let name = "folio-bench";
-    let _ = indexed_db_futures::database::Database::delete_by_name(name).unwrap().await;
-    let lib = Library::open_named(name, folio::store::schema::VERSION).await.unwrap();
+    let _ = indexed_db_futures::database::Database::delete_by_name(name)
+        .unwrap()
+        .await;
+    let lib = Library::open_named(name, folio::store::schema::VERSION)
+        .await
+        .unwrap();
 
     // Open a 30 KB article 200 times.
     let big = article(0, 30_000);
@@ -82,7 +107,9 @@ async fn library_benchmarks() {
     let mut batches = Vec::new();
     let mut i = 51;
     while i <= 1_000 {
-        let batch: Vec<ToSave> = (i..(i + 100).min(1_001)).map(|j| article(j, 8_000)).collect();
+        let batch: Vec<ToSave> = (i..(i + 100).min(1_001))
+            .map(|j| article(j, 8_000))
+            .collect();
         let t = now();
         lib.save_all(&batch).await.unwrap();
         batches.push(now() - t);
@@ -106,8 +133,18 @@ async fn library_benchmarks() {
     let t = now();
     let index = SearchIndex::build(&docs);
     let built = now() - t;
-    console_log!("bench search index over {} articles: read texts {read:.1} ms, build {built:.1} ms", index.len());
-    let queries = ["copper", "river port", "lithium elect", "harbour drought tariff", "subsidy coalition", "bond"];
+    console_log!(
+        "bench search index over {} articles: read texts {read:.1} ms, build {built:.1} ms",
+        index.len()
+    );
+    let queries = [
+        "copper",
+        "river port",
+        "lithium elect",
+        "harbour drought tariff",
+        "subsidy coalition",
+        "bond",
+    ];
     let mut searches = Vec::new();
     for round in 0..10 {
         for q in queries {
@@ -121,5 +158,7 @@ async fn library_benchmarks() {
     }
     report("offline search query over 1,001 articles", searches);
     lib.close();
-    let _ = indexed_db_futures::database::Database::delete_by_name(name).unwrap().await;
+    let _ = indexed_db_futures::database::Database::delete_by_name(name)
+        .unwrap()
+        .await;
 }

@@ -1,10 +1,10 @@
 //! A short brief with a "keep reading / show less" disclosure.
 
+use crate::components::share::ShareBar;
 use crate::routes;
+use folio_content::share;
 use folio_content::ArticleSummary;
 use leptos::prelude::*;
-use crate::components::share::ShareBar;
-use folio_content::share;
 use leptos_router::components::A;
 
 /// The brief's first paragraph, with the rest behind a real disclosure
@@ -13,7 +13,10 @@ use leptos_router::components::A;
 #[component]
 pub fn Brief(story: ArticleSummary) -> impl IntoView {
     let text = story.teaser.clone().unwrap_or_else(|| story.dek.clone());
-    let mut paragraphs = text.split("\n\n").map(str::to_owned).filter(|p| !p.trim().is_empty());
+    let mut paragraphs = text
+        .split("\n\n")
+        .map(str::to_owned)
+        .filter(|p| !p.trim().is_empty());
     let first = paragraphs.next().unwrap_or_default();
     let rest: Vec<String> = paragraphs.collect();
     let expanded = RwSignal::new(false);

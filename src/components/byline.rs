@@ -34,7 +34,11 @@ pub fn Byline(
 
 /// "A", "A and B", "A, B and C".
 pub fn join_names(names: &[String]) -> String {
-    let names: Vec<&str> = names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()).collect();
+    let names: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => (*one).to_owned(),

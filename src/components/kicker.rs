@@ -14,7 +14,9 @@ pub fn Kicker(
     #[prop(default = None)] site: Option<std::sync::Arc<Site>>,
     #[prop(default = None)] topic: Option<String>,
 ) -> impl IntoView {
-    let name = site.as_ref().map_or(section.clone(), |s| s.section_name(&section).to_owned());
+    let name = site
+        .as_ref()
+        .map_or(section.clone(), |s| s.section_name(&section).to_owned());
     view! {
         <p class="kicker">
             <A href=routes::kind(kind) attr:class="kicker-kind">{kind.label()}</A>

@@ -10,7 +10,11 @@ use leptos_router::components::A;
 #[component]
 pub fn Masthead() -> impl IntoView {
     let site = use_site();
-    let name = move || site.get().and_then(|r| r.ok()).map_or_else(|| "Folio".to_owned(), |s| s.name.clone());
+    let name = move || {
+        site.get()
+            .and_then(|r| r.ok())
+            .map_or_else(|| "Folio".to_owned(), |s| s.name.clone())
+    };
     view! {
         <header class="masthead">
             <div class="masthead-inner">

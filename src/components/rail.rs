@@ -55,10 +55,24 @@ async fn load_rail(article: Arc<Article>) -> RailStories {
     RailStories {
         related: related::rank(&reading, &candidates, RELATED),
         briefs: briefs
-            .map(|p| p.items.iter().filter(|b| b.slug != article.slug).take(BRIEFS).cloned().collect())
+            .map(|p| {
+                p.items
+                    .iter()
+                    .filter(|b| b.slug != article.slug)
+                    .take(BRIEFS)
+                    .cloned()
+                    .collect()
+            })
             .unwrap_or_default(),
         latest: latest
-            .map(|p| p.items.iter().filter(|s| s.slug != article.slug).take(LATEST).cloned().collect())
+            .map(|p| {
+                p.items
+                    .iter()
+                    .filter(|s| s.slug != article.slug)
+                    .take(LATEST)
+                    .cloned()
+                    .collect()
+            })
             .unwrap_or_default(),
     }
 }
@@ -88,7 +102,11 @@ pub fn RelatedRail(article: Arc<Article>, site: Arc<Site>) -> impl IntoView {
 
 #[component]
 fn RailLists(stories: RailStories, site: Arc<Site>) -> impl IntoView {
-    let RailStories { related, briefs, latest } = stories;
+    let RailStories {
+        related,
+        briefs,
+        latest,
+    } = stories;
     view! {
         {(!related.is_empty()).then(|| {
             let site = site.clone();
@@ -140,17 +158,19 @@ fn SectionCards(site: Arc<Site>, current: String) -> impl IntoView {
 /// "Follow us": the site's social accounts from the index.
 #[component]
 pub fn FollowUs(site: Arc<Site>) -> impl IntoView {
-    (!site.social.is_empty()).then(|| view! {
-        <section class="rail-block follow-us" aria-labelledby="follow-us-h">
-            <h2 id="follow-us-h" class="rail-heading">"Follow us"</h2>
-            <ul class="social-links">
-                {site.social.iter().map(|a| view! {
-                    <li>
-                        <a href=a.url.clone() class=format!("social social-{}", a.network)
-                            target="_blank" rel="me noopener noreferrer">{a.label.clone()}</a>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </section>
+    (!site.social.is_empty()).then(|| {
+        view! {
+            <section class="rail-block follow-us" aria-labelledby="follow-us-h">
+                <h2 id="follow-us-h" class="rail-heading">"Follow us"</h2>
+                <ul class="social-links">
+                    {site.social.iter().map(|a| view! {
+                        <li>
+                            <a href=a.url.clone() class=format!("social social-{}", a.network)
+                                target="_blank" rel="me noopener noreferrer">{a.label.clone()}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
     })
 }

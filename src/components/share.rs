@@ -50,11 +50,17 @@ async fn share_natively(data: JsValue) -> Result<(), String> {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or("no share")?;
-    let promise: js_sys::Promise = share.call1(&nav, &data).map_err(|e| format!("{e:?}"))?.unchecked_into();
+    let promise: js_sys::Promise = share
+        .call1(&nav, &data)
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
     match JsFuture::from(promise).await {
         Ok(_) => Ok(()),
         Err(e) => {
-            let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+            let name = e
+                .dyn_ref::<web_sys::DomException>()
+                .map(|d| d.name())
+                .unwrap_or_default();
             // The reader closing the sheet is not an error.
             if name == "AbortError" {
                 Ok(())
@@ -70,7 +76,9 @@ async fn copy_to_clipboard(text: &str) -> bool {
     if !js_sys::Reflect::has(&nav, &"clipboard".into()).unwrap_or(false) {
         return false;
     }
-    JsFuture::from(nav.clipboard().write_text(text)).await.is_ok()
+    JsFuture::from(nav.clipboard().write_text(text))
+        .await
+        .is_ok()
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -78,7 +86,11 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 fn remembered_instance() -> Option<String> {
-    local_storage()?.get_item(MASTODON_KEY).ok().flatten().and_then(|s| share::mastodon_instance(&s))
+    local_storage()?
+        .get_item(MASTODON_KEY)
+        .ok()
+        .flatten()
+        .and_then(|s| share::mastodon_instance(&s))
 }
 
 fn open_new_tab(url: &str) {
@@ -123,7 +135,11 @@ pub fn ShareBar(
         leptos::task::spawn_local(async move { copied.set(Some(copy_to_clipboard(&link).await)) });
     };
     let on_mastodon = move |_| match instance.get_untracked() {
-        Some(host) => open_new_tab(&share::mastodon_url(&host, &url.get_value(), &title.get_value())),
+        Some(host) => open_new_tab(&share::mastodon_url(
+            &host,
+            &url.get_value(),
+            &title.get_value(),
+        )),
         None => asking_mastodon.set(true),
     };
     let on_instance = move |ev: leptos::ev::SubmitEvent| {
@@ -142,7 +158,11 @@ pub fn ShareBar(
                 instance.set(Some(host.clone()));
                 instance_error.set(false);
                 asking_mastodon.set(false);
-                open_new_tab(&share::mastodon_url(&host, &url.get_value(), &title.get_value()));
+                open_new_tab(&share::mastodon_url(
+                    &host,
+                    &url.get_value(),
+                    &title.get_value(),
+                ));
             }
             None => instance_error.set(true),
         }

@@ -28,7 +28,11 @@ pub fn LoadFailure(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl 
     let detail = error.to_string();
     let offline = !crate::offline::status::is_online()
         && matches!(error, LoadError::Network(_) | LoadError::NotSavedOffline);
-    let heading = if offline { "Not available offline" } else { "Something went wrong" };
+    let heading = if offline {
+        "Not available offline"
+    } else {
+        "Something went wrong"
+    };
     let message = if offline && matches!(error, LoadError::Network(_)) {
         "You are offline and this page has not been saved on this device.".to_owned()
     } else {

@@ -32,7 +32,9 @@ pub fn StoryCard(
         CardSize::Standard => "card card-standard",
         CardSize::Compact => "card card-compact",
     };
-    let image = (size != CardSize::Compact).then(|| story.hero.clone()).flatten();
+    let image = (size != CardSize::Compact)
+        .then(|| story.hero.clone())
+        .flatten();
     let eager = size == CardSize::Lead;
     // Offline, a card says whether its story can be opened.
     let online = crate::offline::status::use_online();
@@ -43,15 +45,20 @@ pub fn StoryCard(
         if is_saved() {
             Some(view! { <span class="badge badge-saved">"Saved offline"</span> }.into_any())
         } else if !online.get() {
-            Some(view! { <span class="badge badge-unavailable">"Not available offline"</span> }.into_any())
+            Some(
+                view! { <span class="badge badge-unavailable">"Not available offline"</span> }
+                    .into_any(),
+            )
         } else {
             None
         }
     };
     let heading = if size == CardSize::Lead {
-        view! { <h2 class="card-headline"><A href=href.clone()>{story.headline.clone()}</A></h2> }.into_any()
+        view! { <h2 class="card-headline"><A href=href.clone()>{story.headline.clone()}</A></h2> }
+            .into_any()
     } else {
-        view! { <h3 class="card-headline"><A href=href.clone()>{story.headline.clone()}</A></h3> }.into_any()
+        view! { <h3 class="card-headline"><A href=href.clone()>{story.headline.clone()}</A></h3> }
+            .into_any()
     };
     view! {
         <article class=class>

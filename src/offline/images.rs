@@ -21,13 +21,20 @@ pub async fn keep(urls: &[String]) {
     let Some(cache) = cache().await else { return };
     for url in urls {
         let url = routes::asset(url);
-        let cached = JsFuture::from(cache.match_with_str(&url)).await.ok().is_some_and(|v| !v.is_undefined());
+        let cached = JsFuture::from(cache.match_with_str(&url))
+            .await
+            .ok()
+            .is_some_and(|v| !v.is_undefined());
         if !cached {
             if let Err(e) = JsFuture::from(cache.add_with_str(&url)).await {
                 log::warn!("could not keep image {url} offline: {e:?}");
-                let quota = e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == "QuotaExceededError");
+                let quota = e
+                    .dyn_ref::<web_sys::DomException>()
+                    .is_some_and(|d| d.name() == "QuotaExceededError");
                 if quota {
-                    crate::offline::notices::storage_problem(&crate::store::StoreError::QuotaExceeded);
+                    crate::offline::notices::storage_problem(
+                        &crate::store::StoreError::QuotaExceeded,
+                    );
                     return;
                 }
             }

@@ -41,7 +41,12 @@ pub fn push(level: Level, text: impl Into<String>, link: Option<(String, String)
     NEXT_ID.set(id + 1);
     list.update(|v| {
         v.retain(|n| n.text != text);
-        v.push(Notice { id, level, text, link });
+        v.push(Notice {
+            id,
+            level,
+            text,
+            link,
+        });
     });
 }
 
@@ -54,7 +59,11 @@ pub fn dismiss(id: u32) {
 
 /// Reports a storage problem once per kind, with a way to the library.
 pub fn storage_problem(error: &crate::store::StoreError) {
-    let link = matches!(error, crate::store::StoreError::QuotaExceeded)
-        .then(|| (crate::routes::LIBRARY.to_owned(), "Free up space".to_owned()));
+    let link = matches!(error, crate::store::StoreError::QuotaExceeded).then(|| {
+        (
+            crate::routes::LIBRARY.to_owned(),
+            "Free up space".to_owned(),
+        )
+    });
     push(Level::Warning, error.reader_message(), link);
 }

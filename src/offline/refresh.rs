@@ -12,16 +12,29 @@ const PARALLEL: usize = 4;
 
 /// Asks the server whether a saved article changed; if it did, saves the new
 /// version and returns `true`.
-pub async fn revalidate(slug: &str, etag: Option<&str>, saved_json: &str) -> Result<bool, LoadError> {
+pub async fn revalidate(
+    slug: &str,
+    etag: Option<&str>,
+    saved_json: &str,
+) -> Result<bool, LoadError> {
     let fetched = fetch_conditional(&paths::article(slug), etag, None).await?;
-    let Some(text) = fetched.text else { return Ok(false) };
+    let Some(text) = fetched.text else {
+        return Ok(false);
+    };
     if text == saved_json {
         return Ok(false);
     }
     let article = decode_article(&text).map_err(LoadError::Content)?;
     let images = crate::store::records::images_of(&article);
     if let Ok(library) = store::shared().await {
-        if let Err(e) = library.save(ToSave { json: text, article, etag: fetched.etag }).await {
+        if let Err(e) = library
+            .save(ToSave {
+                json: text,
+                article,
+                etag: fetched.etag,
+            })
+            .await
+        {
             notices::storage_problem(&e);
             return Ok(false);
         }
@@ -32,15 +45,21 @@ pub async fn revalidate(slug: &str, etag: Option<&str>, saved_json: &str) -> Res
 
 /// Revalidates every saved article and tells the reader how many changed.
 pub async fn refresh_library() {
-    let Ok(library) = store::shared().await else { return };
-    let Ok(slugs) = library.slugs().await else { return };
+    let Ok(library) = store::shared().await else {
+        return;
+    };
+    let Ok(slugs) = library.slugs().await else {
+        return;
+    };
     let mut updated = 0;
     for chunk in slugs.chunks(PARALLEL) {
         let checks = chunk.iter().map(|slug| {
             let library = library.clone();
             async move {
                 let saved = library.get(slug).await.ok().flatten()?;
-                revalidate(slug, saved.etag.as_deref(), &saved.json).await.ok()
+                revalidate(slug, saved.etag.as_deref(), &saved.json)
+                    .await
+                    .ok()
             }
         });
         for changed in futures::future::join_all(checks).await {

@@ -16,7 +16,11 @@ fn manager() -> Option<web_sys::StorageManager> {
 pub async fn estimate() -> Option<(f64, f64)> {
     let promise = manager()?.estimate().ok()?;
     let value = JsFuture::from(promise).await.ok()?;
-    let get = |k: &str| js_sys::Reflect::get(&value, &k.into()).ok().and_then(|v| v.as_f64());
+    let get = |k: &str| {
+        js_sys::Reflect::get(&value, &k.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
     Some((get("usage")?, get("quota")?))
 }
 

@@ -34,7 +34,9 @@ pub fn register() -> UpdateReady {
             }
             let reg = registration.clone();
             let on_found = Closure::<dyn Fn()>::new(move || {
-                let Some(worker) = reg.installing() else { return };
+                let Some(worker) = reg.installing() else {
+                    return;
+                };
                 let w = worker.clone();
                 let on_state = Closure::<dyn Fn()>::new(move || {
                     if w.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
@@ -52,7 +54,10 @@ pub fn register() -> UpdateReady {
                 let _ = reg.update();
             });
             if let Some(w) = web_sys::window() {
-                let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), 3_600_000);
+                let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+                    check.as_ref().unchecked_ref(),
+                    3_600_000,
+                );
             }
             check.forget();
         });
@@ -75,8 +80,12 @@ pub fn apply_update() {
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
     leptos::task::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.get_registration()).await else { return };
-        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
+        let Ok(reg) = JsFuture::from(container.get_registration()).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
         if let Some(waiting) = reg.waiting() {
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());

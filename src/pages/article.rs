@@ -7,12 +7,12 @@ use crate::components::kicker::Kicker;
 use crate::components::page_meta::PageMeta;
 use crate::components::rail::RelatedRail;
 use crate::components::share::ShareBar;
-use folio_content::share;
 use crate::components::status::{LoadFailure, Loading};
+use crate::dates;
 use crate::loaders;
 use crate::net::{Inflight, LoadError};
-use crate::dates;
 use crate::offline::{refresh, status};
+use folio_content::share;
 use folio_content::{markdown, text, Article, Site, Timestamp};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -31,7 +31,9 @@ pub fn ArticlePage() -> impl IntoView {
             let loaded = loaders::article(&slug, signal).await?;
             // The site index is usually cached; offline without it, a
             // minimal one still lets a saved article show.
-            let site = site.await.unwrap_or_else(|_| Arc::new(offline_site(&loaded.article)));
+            let site = site
+                .await
+                .unwrap_or_else(|_| Arc::new(offline_site(&loaded.article)));
             Ok::<_, LoadError>((site, loaded))
         }
     });

@@ -25,7 +25,10 @@ struct FrontPage {
     sections: Vec<(String, String, Arc<ListingPage>)>,
 }
 
-async fn load(site: Result<Arc<Site>, LoadError>, signal: Option<web_sys::AbortSignal>) -> Result<FrontPage, LoadError> {
+async fn load(
+    site: Result<Arc<Site>, LoadError>,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<FrontPage, LoadError> {
     let site = site?;
     let (latest, briefs) = futures::join!(
         loaders::listing(&Listing::Latest, 1, signal.clone()),
@@ -43,7 +46,12 @@ async fn load(site: Result<Arc<Site>, LoadError>, signal: Option<web_sys::AbortS
     for (slug, name, page) in blocks {
         sections.push((slug, name, page?));
     }
-    Ok(FrontPage { site, latest: latest?, briefs: briefs?, sections })
+    Ok(FrontPage {
+        site,
+        latest: latest?,
+        briefs: briefs?,
+        sections,
+    })
 }
 
 /// The front page.
@@ -70,7 +78,12 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 fn FrontPageView(page: FrontPage) -> impl IntoView {
-    let FrontPage { site, latest, briefs, sections } = page;
+    let FrontPage {
+        site,
+        latest,
+        briefs,
+        sections,
+    } = page;
     let mut stories = latest.items.iter().cloned();
     let lead = stories.next();
     let seconds: Vec<_> = stories.by_ref().take(2).collect();

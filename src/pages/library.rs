@@ -55,7 +55,10 @@ fn saved_date(at: f64) -> String {
 }
 
 #[component]
-fn LibraryView(listing: Listing, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn LibraryView(
+    listing: Listing,
+    on_change: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let entries = listing.entries;
     let total: u64 = entries.iter().map(|e| u64::from(e.size)).sum();
     let count = entries.len();
@@ -78,13 +81,16 @@ fn LibraryView(listing: Listing, on_change: impl Fn() + Copy + Send + Sync + 'st
             .await;
             match result {
                 Ok(remaining) => {
-                    let still_used: Vec<String> = remaining.iter().flat_map(|e| e.images.clone()).collect();
+                    let still_used: Vec<String> =
+                        remaining.iter().flat_map(|e| e.images.clone()).collect();
                     let gone: Vec<String> = targets.iter().flat_map(|e| e.images.clone()).collect();
                     images::forget(&gone, &still_used).await;
                     if all {
                         saved::unmark(None);
                     } else {
-                        saved::unmark(Some(&targets.iter().map(|e| e.slug.clone()).collect::<Vec<_>>()));
+                        saved::unmark(Some(
+                            &targets.iter().map(|e| e.slug.clone()).collect::<Vec<_>>(),
+                        ));
                     }
                     on_change();
                 }

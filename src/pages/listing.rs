@@ -21,7 +21,10 @@ pub fn SectionPage() -> impl IntoView {
     let site = use_site();
     move || {
         let slug = params.read().get("slug").unwrap_or_default();
-        let section = site.get().and_then(|r| r.ok()).map(|s| s.section(&slug).cloned());
+        let section = site
+            .get()
+            .and_then(|r| r.ok())
+            .map(|s| s.section(&slug).cloned());
         match section {
             // The index has not arrived yet.
             None => view! { <Loading/> }.into_any(),
@@ -45,12 +48,24 @@ pub fn LatestPage() -> impl IntoView {
 #[component]
 pub fn KindPage() -> impl IntoView {
     let params = use_params_map();
-    move || match params.read().get("kind").as_deref().and_then(Kind::from_slug) {
-        None => view! { <PageMeta title="Page not found" description=""/><NotFoundMessage/> }.into_any(),
+    move || match params
+        .read()
+        .get("kind")
+        .as_deref()
+        .and_then(Kind::from_slug)
+    {
+        None => {
+            view! { <PageMeta title="Page not found" description=""/><NotFoundMessage/> }.into_any()
+        }
         Some(kind) => {
-            let listing = if kind == Kind::Brief { Listing::Briefs } else { Listing::Kind(kind) };
+            let listing = if kind == Kind::Brief {
+                Listing::Briefs
+            } else {
+                Listing::Kind(kind)
+            };
             let description = format!("Every {} piece, newest first.", kind.label().to_lowercase());
-            view! { <ListingView listing=listing title=kind.plural() description=description/> }.into_any()
+            view! { <ListingView listing=listing title=kind.plural() description=description/> }
+                .into_any()
         }
     }
 }
@@ -58,7 +73,11 @@ pub fn KindPage() -> impl IntoView {
 /// The first page of a listing, and a "More stories" button that appends the
 /// next page of the listing (never the whole archive).
 #[component]
-fn ListingView(listing: Listing, #[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+fn ListingView(
+    listing: Listing,
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+) -> impl IntoView {
     let site = use_site();
     let inflight = StoredValue::new_local(Inflight::default());
     let first_listing = listing.clone();
@@ -93,7 +112,8 @@ fn ListingView(listing: Listing, #[prop(into)] title: String, #[prop(into)] desc
 
 #[component]
 fn Pages(listing: Listing, site: Arc<Site>, first: Arc<ListingPage>) -> impl IntoView {
-    let items: RwSignal<Vec<ArticleSummary>, LocalStorage> = RwSignal::new_local(first.items.clone());
+    let items: RwSignal<Vec<ArticleSummary>, LocalStorage> =
+        RwSignal::new_local(first.items.clone());
     let last = RwSignal::new((first.page, first.pages));
     let loading = RwSignal::new(false);
     let error: RwSignal<Option<LoadError>, LocalStorage> = RwSignal::new_local(None);
@@ -166,7 +186,10 @@ fn SaveForOffline(listing: Listing, #[prop(into)] name: String) -> impl IntoView
         state.set(SaveState::Saving(0, 0));
         let listing = listing.get_value();
         leptos::task::spawn_local(async move {
-            let result = loaders::save_listing(&listing, |done, total| state.set(SaveState::Saving(done, total))).await;
+            let result = loaders::save_listing(&listing, |done, total| {
+                state.set(SaveState::Saving(done, total))
+            })
+            .await;
             state.set(match result {
                 Ok(n) => SaveState::Done(n),
                 Err(e) => SaveState::Failed(e.reader_message()),

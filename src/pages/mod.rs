@@ -3,6 +3,6 @@
 pub mod article;
 pub mod home;
 pub mod library;
-pub mod search;
 pub mod listing;
 pub mod not_found;
+pub mod search;

@@ -81,7 +81,10 @@ fn dom_name(e: &IdbError) -> Option<String> {
 /// Whether the error means the connection went away (closed by the browser,
 /// by a version change, or by storage being cleared) and a reopen may help.
 fn connection_lost(e: &IdbError) -> bool {
-    matches!(e, IdbError::DomException(DomException::InvalidStateError(_)))
+    matches!(
+        e,
+        IdbError::DomException(DomException::InvalidStateError(_))
+    )
 }
 
 impl From<IdbError> for StoreError {
@@ -147,13 +150,20 @@ impl Library {
     /// Opens (creating or upgrading) the database `name` at `version`.
     /// Tests use other names and versions; the app uses [`shared`].
     pub async fn open_named(name: &str, version: u32) -> Result<Self, StoreError> {
-        let lib = Self { name: name.to_owned(), version, db: RefCell::new(None) };
+        let lib = Self {
+            name: name.to_owned(),
+            version,
+            db: RefCell::new(None),
+        };
         lib.connect().await?;
         Ok(lib)
     }
 
     async fn connect(&self) -> Result<Rc<Database>, StoreError> {
-        if web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).is_none() {
+        if web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .is_none()
+        {
             return Err(StoreError::Unavailable("indexedDB is not available".into()));
         }
         let blocked = Rc::new(Cell::new(false));
@@ -184,7 +194,8 @@ impl Library {
         // when asked; the next operation reopens or reports `Outdated`.
         let sys = db.as_sys().clone();
         let on_change = Closure::<dyn FnMut()>::new(move || sys.close());
-        db.as_sys().set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+        db.as_sys()
+            .set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
         let db = Rc::new(db);
         *self.db.borrow_mut() = Some(db.clone());
@@ -260,7 +271,12 @@ impl Library {
         match result {
             // Chrome reports a full quota as an aborted transaction; ask the
             // storage manager whether space is what ran out.
-            Err(StoreError::Failed(detail)) if crate::offline::storage::nearly_full(items.iter().map(|i| i.json.len()).sum()).await => {
+            Err(StoreError::Failed(detail))
+                if crate::offline::storage::nearly_full(
+                    items.iter().map(|i| i.json.len()).sum(),
+                )
+                .await =>
+            {
                 log::warn!("save failed near quota: {detail}");
                 Err(StoreError::QuotaExceeded)
             }
@@ -282,7 +298,9 @@ impl Library {
                 tx.object_store(ARTICLES)?.get(slug).serde()?.await
             })
             .await?;
-        let Some(record) = record else { return Ok(None) };
+        let Some(record) = record else {
+            return Ok(None);
+        };
         match decode_article(&record.json) {
             Ok(article) => Ok(Some(SavedArticle {
                 article,
@@ -291,7 +309,9 @@ impl Library {
                 etag: record.etag,
                 json: record.json,
             })),
-            Err(e) => Err(StoreError::Failed(format!("saved copy of `{slug}` is damaged: {e}"))),
+            Err(e) => Err(StoreError::Failed(format!(
+                "saved copy of `{slug}` is damaged: {e}"
+            ))),
         }
     }
 
@@ -300,7 +320,11 @@ impl Library {
         let all = self
             .with_db(|db| async move {
                 let tx = db.transaction(LIBRARY).build()?;
-                let rows = tx.object_store(LIBRARY)?.get_all::<LibraryEntry>().serde()?.await?;
+                let rows = tx
+                    .object_store(LIBRARY)?
+                    .get_all::<LibraryEntry>()
+                    .serde()?
+                    .await?;
                 Ok(rows.collect::<Vec<_>>())
             })
             .await?;
@@ -314,7 +338,9 @@ impl Library {
                 }
             }
         }
-        listing.entries.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        listing
+            .entries
+            .sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
         Ok(listing)
     }
 
@@ -322,7 +348,11 @@ impl Library {
     pub async fn slugs(&self) -> Result<Vec<String>, StoreError> {
         self.with_db(|db| async move {
             let tx = db.transaction(LIBRARY).build()?;
-            let keys = tx.object_store(LIBRARY)?.get_all_keys::<String>().primitive()?.await?;
+            let keys = tx
+                .object_store(LIBRARY)?
+                .get_all_keys::<String>()
+                .primitive()?
+                .await?;
             Ok(keys.flatten().collect())
         })
         .await
@@ -332,7 +362,11 @@ impl Library {
     pub async fn texts(&self) -> Result<Vec<TextRecord>, StoreError> {
         self.with_db(|db| async move {
             let tx = db.transaction(TEXTS).build()?;
-            let rows = tx.object_store(TEXTS)?.get_all::<TextRecord>().serde()?.await?;
+            let rows = tx
+                .object_store(TEXTS)?
+                .get_all::<TextRecord>()
+                .serde()?
+                .await?;
             Ok(rows.flatten().collect())
         })
         .await
@@ -390,9 +424,13 @@ thread_local! {
 pub async fn shared() -> Result<Rc<Library>, StoreError> {
     let fut = SHARED.with_borrow_mut(|slot| {
         slot.get_or_insert_with(|| {
-            async { Library::open_named(schema::DB_NAME, schema::VERSION).await.map(Rc::new) }
-                .boxed_local()
-                .shared()
+            async {
+                Library::open_named(schema::DB_NAME, schema::VERSION)
+                    .await
+                    .map(Rc::new)
+            }
+            .boxed_local()
+            .shared()
         })
         .clone()
     });

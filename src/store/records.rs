@@ -47,7 +47,12 @@ pub struct TextRecord {
 impl TextRecord {
     /// As the search index wants it.
     pub fn into_doc(self) -> SearchDoc {
-        SearchDoc { slug: self.slug, title: self.title, dek: self.dek, body: self.body }
+        SearchDoc {
+            slug: self.slug,
+            title: self.title,
+            dek: self.dek,
+            body: self.body,
+        }
     }
 }
 

@@ -68,7 +68,10 @@ async fn v2(db: &Database, had_v1: bool) -> indexed_db_futures::Result<()> {
     let saved = articles.get_all::<SavedRecord>().serde()?.await?;
     for record in saved.flatten() {
         let Ok(article) = folio_content::decode_article(&record.json) else {
-            log::warn!("schema v2: article `{}` does not decode; left for the library to report", record.slug);
+            log::warn!(
+                "schema v2: article `{}` does not decode; left for the library to report",
+                record.slug
+            );
             continue;
         };
         let (entry, text) = derive(&article, record.saved_at, record.size);

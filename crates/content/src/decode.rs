@@ -13,7 +13,10 @@ pub enum ContentError {
     /// Written for a newer content format than this app reads.
     UnsupportedVersion { what: &'static str, version: u32 },
     /// Well-formed, but breaks the format's rules.
-    Invalid { what: &'static str, problems: Vec<String> },
+    Invalid {
+        what: &'static str,
+        problems: Vec<String>,
+    },
 }
 
 impl ContentError {
@@ -55,11 +58,7 @@ fn parse<T: DeserializeOwned>(what: &'static str, json: &str) -> Result<T, Conte
     })
 }
 
-fn check(
-    what: &'static str,
-    version: u32,
-    problems: Vec<String>,
-) -> Result<(), ContentError> {
+fn check(what: &'static str, version: u32, problems: Vec<String>) -> Result<(), ContentError> {
     if version > crate::FORMAT_VERSION {
         return Err(ContentError::UnsupportedVersion { what, version });
     }
@@ -121,7 +120,10 @@ mod tests {
     #[test]
     fn a_missing_field_is_named() {
         let err = decode_article(&GOOD.replace(r#""headline": "A port plan","#, "")).unwrap_err();
-        assert!(err.to_string().contains("missing field `headline`"), "{err}");
+        assert!(
+            err.to_string().contains("missing field `headline`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -129,13 +131,22 @@ mod tests {
         let err = decode_article(&GOOD.replace("2026-11-02T09:30:00Z", "2 Nov")).unwrap_err();
         assert!(err.to_string().contains("RFC 3339"), "{err}");
         let err = decode_article(&GOOD.replace("analysis", "rumour")).unwrap_err();
-        assert!(err.to_string().contains("unknown variant `rumour`"), "{err}");
+        assert!(
+            err.to_string().contains("unknown variant `rumour`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn newer_format_versions_are_refused_clearly() {
         let err = decode_article(&GOOD.replacen('{', r#"{"version": 7,"#, 1)).unwrap_err();
-        assert_eq!(err, ContentError::UnsupportedVersion { what: "article", version: 7 });
+        assert_eq!(
+            err,
+            ContentError::UnsupportedVersion {
+                what: "article",
+                version: 7
+            }
+        );
     }
 
     #[test]

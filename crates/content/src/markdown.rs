@@ -44,7 +44,10 @@ pub fn image_urls(markdown: &str) -> Vec<String> {
     for event in Parser::new_ext(markdown, options()) {
         if let Event::Start(Tag::Image { dest_url, .. }) = event {
             let url = dest_url.to_string();
-            if is_safe_url(&url) && !url.trim().to_ascii_lowercase().starts_with("mailto:") && !urls.contains(&url) {
+            if is_safe_url(&url)
+                && !url.trim().to_ascii_lowercase().starts_with("mailto:")
+                && !urls.contains(&url)
+            {
                 urls.push(url);
             }
         }
@@ -175,7 +178,12 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
                 }
             }
             Event::InlineHtml(_) => {}
-            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
                 let safe = is_safe_url(&dest_url);
                 if safe {
                     out.push(Event::Html(open_link(link_type, &dest_url, &title).into()));
@@ -187,8 +195,11 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
                     out.push(Event::Html("</a>".into()));
                 }
             }
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
-                let safe = is_safe_url(&dest_url) && !dest_url.trim().to_ascii_lowercase().starts_with("mailto:");
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let safe = is_safe_url(&dest_url)
+                    && !dest_url.trim().to_ascii_lowercase().starts_with("mailto:");
                 images.push(PendingImage {
                     src: safe.then(|| dest_url.to_string()),
                     title: title.to_string(),
@@ -213,11 +224,15 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
                 classes: Vec::new(),
                 attrs: Vec::new(),
             })),
-            Event::End(TagEnd::Heading(level)) => out.push(Event::End(TagEnd::Heading(demote(level)))),
-            Event::FootnoteReference(label) => out.push(Event::FootnoteReference(prefixed_footnote(&label))),
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                out.push(Event::Start(Tag::FootnoteDefinition(prefixed_footnote(&label))))
+            Event::End(TagEnd::Heading(level)) => {
+                out.push(Event::End(TagEnd::Heading(demote(level))))
             }
+            Event::FootnoteReference(label) => {
+                out.push(Event::FootnoteReference(prefixed_footnote(&label)))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => out.push(Event::Start(
+                Tag::FootnoteDefinition(prefixed_footnote(&label)),
+            )),
             other => out.push(other),
         }
     }

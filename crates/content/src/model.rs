@@ -82,7 +82,13 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order menus list them.
-    pub const ALL: [Kind; 5] = [Kind::Analysis, Kind::News, Kind::Opinion, Kind::Feature, Kind::Brief];
+    pub const ALL: [Kind; 5] = [
+        Kind::Analysis,
+        Kind::News,
+        Kind::Opinion,
+        Kind::Feature,
+        Kind::Brief,
+    ];
 
     /// The id used in content files and URLs.
     pub fn slug(self) -> &'static str {

@@ -22,8 +22,16 @@ const HALF_LIFE_DAYS: f64 = 14.0;
 
 fn score(reading: &Reading<'_>, c: &ArticleSummary) -> f64 {
     let tags: HashSet<String> = reading.tags.iter().map(|t| t.to_lowercase()).collect();
-    let shared = c.tags.iter().filter(|t| tags.contains(&t.to_lowercase())).count() as f64;
-    let same_section = if c.section == reading.section { 1.0 } else { 0.0 };
+    let shared = c
+        .tags
+        .iter()
+        .filter(|t| tags.contains(&t.to_lowercase()))
+        .count() as f64;
+    let same_section = if c.section == reading.section {
+        1.0
+    } else {
+        0.0
+    };
     let days_apart = (c.published.unix() - reading.published_unix).abs() as f64 / 86_400.0;
     let recency = 0.5f64.powf(days_apart / HALF_LIFE_DAYS);
     TAG_WEIGHT * shared + SECTION_WEIGHT * same_section + RECENCY_WEIGHT * recency
@@ -32,7 +40,11 @@ fn score(reading: &Reading<'_>, c: &ArticleSummary) -> f64 {
 /// Picks up to `limit` related stories from `candidates`: the editor's
 /// explicit choices first, then the rest by shared tags, same section and
 /// closeness in time. Never the article itself, never a brief, no duplicates.
-pub fn rank(reading: &Reading<'_>, candidates: &[ArticleSummary], limit: usize) -> Vec<ArticleSummary> {
+pub fn rank(
+    reading: &Reading<'_>,
+    candidates: &[ArticleSummary],
+    limit: usize,
+) -> Vec<ArticleSummary> {
     let eligible = |c: &&ArticleSummary| c.slug != reading.slug && c.kind != Kind::Brief;
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out: Vec<ArticleSummary> = Vec::with_capacity(limit);
@@ -94,7 +106,13 @@ mod tests {
     }
 
     fn reading<'a>(tags: &'a [String], explicit: &'a [String]) -> Reading<'a> {
-        Reading { slug: "me", section: "latam", tags, published_unix: 100 * 86_400, explicit }
+        Reading {
+            slug: "me",
+            section: "latam",
+            tags,
+            published_unix: 100 * 86_400,
+            explicit,
+        }
     }
 
     fn slugs(v: &[ArticleSummary]) -> Vec<&str> {
@@ -115,7 +133,16 @@ mod tests {
             s("brief", "latam", &["iran", "drones"], 100, Kind::Brief),
         ];
         let got = rank(&reading(&tags, &explicit), &c, 10);
-        assert_eq!(slugs(&got), ["chosen", "two-tags", "one-tag", "same-section", "recent-other"]);
+        assert_eq!(
+            slugs(&got),
+            [
+                "chosen",
+                "two-tags",
+                "one-tag",
+                "same-section",
+                "recent-other"
+            ]
+        );
     }
 
     #[test]

@@ -76,7 +76,11 @@ impl SearchIndex {
         for (i, doc) in docs.iter().enumerate() {
             let mut tf: HashMap<String, f32> = HashMap::new();
             let mut length = 0.0;
-            for (text, weight) in [(&doc.title, TITLE_WEIGHT), (&doc.dek, DEK_WEIGHT), (&doc.body, BODY_WEIGHT)] {
+            for (text, weight) in [
+                (&doc.title, TITLE_WEIGHT),
+                (&doc.dek, DEK_WEIGHT),
+                (&doc.body, BODY_WEIGHT),
+            ] {
                 for token in tokens(text) {
                     *tf.entry(token).or_default() += weight;
                     length += 1.0;
@@ -123,7 +127,12 @@ impl SearchIndex {
     /// is the word being typed.
     fn terms_for<'a>(&'a self, word: &'a str, prefix: bool) -> Vec<&'a str> {
         if !prefix {
-            return self.postings.get_key_value(word).map(|(k, _)| k.as_str()).into_iter().collect();
+            return self
+                .postings
+                .get_key_value(word)
+                .map(|(k, _)| k.as_str())
+                .into_iter()
+                .collect();
         }
         let start = self.vocabulary.partition_point(|t| t.as_str() < word);
         self.vocabulary[start..]
@@ -148,7 +157,8 @@ impl SearchIndex {
                 let list = &self.postings[term];
                 let idf = self.idf(list.len());
                 for &(doc, tf) in list {
-                    let norm = K1 * (1.0 - B + B * self.lengths[doc as usize] / self.average_length);
+                    let norm =
+                        K1 * (1.0 - B + B * self.lengths[doc as usize] / self.average_length);
                     let s = idf * tf * (K1 + 1.0) / (tf + norm);
                     let slot = best.entry(doc).or_default();
                     *slot = slot.max(s);
@@ -163,9 +173,16 @@ impl SearchIndex {
         let mut hits: Vec<Hit> = scores
             .into_iter()
             .filter(|(_, (_, matched))| *matched == words.len())
-            .map(|(doc, (score, _))| Hit { slug: self.slugs[doc as usize].clone(), score })
+            .map(|(doc, (score, _))| Hit {
+                slug: self.slugs[doc as usize].clone(),
+                score,
+            })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.slug.cmp(&b.slug)));
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
         hits.truncate(limit);
         hits
     }
@@ -176,14 +193,34 @@ mod tests {
     use super::*;
 
     fn doc(slug: &str, title: &str, dek: &str, body: &str) -> SearchDoc {
-        SearchDoc { slug: slug.into(), title: title.into(), dek: dek.into(), body: body.into() }
+        SearchDoc {
+            slug: slug.into(),
+            title: title.into(),
+            dek: dek.into(),
+            body: body.into(),
+        }
     }
 
     fn corpus() -> Vec<SearchDoc> {
         vec![
-            doc("port", "Port of Santos expands", "Brazil's busiest port", "Cranes and berths in São Paulo state."),
-            doc("water", "Water rationing in the islands", "Dry autumn", "The port town of Ermoupoli trucks water in."),
-            doc("lithium", "Lithium royalties", "Andes bargain", "Brine, water and refineries."),
+            doc(
+                "port",
+                "Port of Santos expands",
+                "Brazil's busiest port",
+                "Cranes and berths in São Paulo state.",
+            ),
+            doc(
+                "water",
+                "Water rationing in the islands",
+                "Dry autumn",
+                "The port town of Ermoupoli trucks water in.",
+            ),
+            doc(
+                "lithium",
+                "Lithium royalties",
+                "Andes bargain",
+                "Brine, water and refineries.",
+            ),
             doc("zurich", "Zürich bankers look east", "", "Gold and francs."),
         ]
     }
@@ -217,8 +254,14 @@ mod tests {
     fn the_word_being_typed_matches_as_a_prefix() {
         let index = SearchIndex::build(&corpus());
         assert_eq!(slugs(&index.search("lith", 10)), ["lithium"]);
-        assert!(index.search("lith ", 10).is_empty(), "a finished word is matched whole");
-        assert!(index.search("l", 10).is_empty(), "one letter is too short to expand");
+        assert!(
+            index.search("lith ", 10).is_empty(),
+            "a finished word is matched whole"
+        );
+        assert!(
+            index.search("l", 10).is_empty(),
+            "one letter is too short to expand"
+        );
     }
 
     #[test]

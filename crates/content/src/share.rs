@@ -97,7 +97,10 @@ impl Network {
             Network::Bluesky => format!("https://bsky.app/intent/compose?text={text_and_url}"),
             Network::Reddit => format!("https://www.reddit.com/submit?url={u}&title={t}"),
             Network::WhatsApp => format!("https://wa.me/?text={text_and_url}"),
-            Network::Email => format!("mailto:?subject={t}&body={}", encode(&format!("{title}\n\n{url}"))),
+            Network::Email => format!(
+                "mailto:?subject={t}&body={}",
+                encode(&format!("{title}\n\n{url}"))
+            ),
         }
     }
 }
@@ -122,13 +125,18 @@ pub fn mastodon_instance(input: &str) -> Option<String> {
         && host.len() <= 253
         && !host.starts_with(['.', '-'])
         && !host.ends_with(['.', '-'])
-        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
     valid.then_some(host)
 }
 
 /// The Mastodon share link on the reader's server.
 pub fn mastodon_url(instance: &str, url: &str, title: &str) -> String {
-    format!("https://{instance}/share?text={}", encode(&format!("{title} {url}")))
+    format!(
+        "https://{instance}/share?text={}",
+        encode(&format!("{title} {url}"))
+    )
 }
 
 #[cfg(test)]
@@ -140,32 +148,67 @@ mod tests {
 
     #[test]
     fn encodes_like_encode_uri_component() {
-        assert_eq!(encode("a b&c=d?e#f%g/h+i"), "a%20b%26c%3Dd%3Fe%23f%25g%2Fh%2Bi");
-        assert_eq!(encode("São Đà Nẵng"), "S%C3%A3o%20%C4%90%C3%A0%20N%E1%BA%B5ng");
+        assert_eq!(
+            encode("a b&c=d?e#f%g/h+i"),
+            "a%20b%26c%3Dd%3Fe%23f%25g%2Fh%2Bi"
+        );
+        assert_eq!(
+            encode("São Đà Nẵng"),
+            "S%C3%A3o%20%C4%90%C3%A0%20N%E1%BA%B5ng"
+        );
         assert_eq!(encode("-_.!~*'()"), "-_.!~*'()");
     }
 
     #[test]
     fn canonical_urls_follow_the_base() {
-        assert_eq!(article_url("https://m.example/news/", "a-b"), "https://m.example/news/articles/a-b");
-        assert_eq!(article_url("https://m.example/news", "a-b"), "https://m.example/news/articles/a-b");
+        assert_eq!(
+            article_url("https://m.example/news/", "a-b"),
+            "https://m.example/news/articles/a-b"
+        );
+        assert_eq!(
+            article_url("https://m.example/news", "a-b"),
+            "https://m.example/news/articles/a-b"
+        );
     }
 
     #[test]
     fn every_network_gets_the_encoded_title_and_url() {
         let u = encode(URL);
         let t = encode(TITLE);
-        assert_eq!(Network::X.share_url(URL, TITLE), format!("https://x.com/intent/tweet?text={t}&url={u}"));
-        assert_eq!(Network::Facebook.share_url(URL, TITLE), format!("https://www.facebook.com/sharer/sharer.php?u={u}"));
-        assert_eq!(Network::LinkedIn.share_url(URL, TITLE), format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"));
-        assert_eq!(Network::Reddit.share_url(URL, TITLE), format!("https://www.reddit.com/submit?url={u}&title={t}"));
+        assert_eq!(
+            Network::X.share_url(URL, TITLE),
+            format!("https://x.com/intent/tweet?text={t}&url={u}")
+        );
+        assert_eq!(
+            Network::Facebook.share_url(URL, TITLE),
+            format!("https://www.facebook.com/sharer/sharer.php?u={u}")
+        );
+        assert_eq!(
+            Network::LinkedIn.share_url(URL, TITLE),
+            format!("https://www.linkedin.com/sharing/share-offsite/?url={u}")
+        );
+        assert_eq!(
+            Network::Reddit.share_url(URL, TITLE),
+            format!("https://www.reddit.com/submit?url={u}&title={t}")
+        );
         let both = encode(&format!("{TITLE} {URL}"));
-        assert_eq!(Network::Bluesky.share_url(URL, TITLE), format!("https://bsky.app/intent/compose?text={both}"));
-        assert_eq!(Network::WhatsApp.share_url(URL, TITLE), format!("https://wa.me/?text={both}"));
-        assert!(Network::Email.share_url(URL, TITLE).starts_with(&format!("mailto:?subject={t}&body=")));
+        assert_eq!(
+            Network::Bluesky.share_url(URL, TITLE),
+            format!("https://bsky.app/intent/compose?text={both}")
+        );
+        assert_eq!(
+            Network::WhatsApp.share_url(URL, TITLE),
+            format!("https://wa.me/?text={both}")
+        );
+        assert!(Network::Email
+            .share_url(URL, TITLE)
+            .starts_with(&format!("mailto:?subject={t}&body=")));
         for n in Network::ALL {
             let link = n.share_url(URL, TITLE);
-            assert!(!link.contains(' ') && !link.contains('#') && !link.contains('"'), "{link}");
+            assert!(
+                !link.contains(' ') && !link.contains('#') && !link.contains('"'),
+                "{link}"
+            );
             assert_eq!(link.matches('?').count(), 1, "{link}");
         }
     }
@@ -180,12 +223,22 @@ mod tests {
         ] {
             assert_eq!(mastodon_instance(input).as_deref(), Some(host), "{input}");
         }
-        for bad in ["", "localhost", "not a host", "javascript:alert(1)", "evil.example\"><script>", ".example"] {
+        for bad in [
+            "",
+            "localhost",
+            "not a host",
+            "javascript:alert(1)",
+            "evil.example\"><script>",
+            ".example",
+        ] {
             assert_eq!(mastodon_instance(bad), None, "{bad}");
         }
         assert_eq!(
             mastodon_url("mastodon.social", URL, "A & B"),
-            format!("https://mastodon.social/share?text={}", encode(&format!("A & B {URL}")))
+            format!(
+                "https://mastodon.social/share?text={}",
+                encode(&format!("A & B {URL}"))
+            )
         );
     }
 }

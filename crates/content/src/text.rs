@@ -93,7 +93,8 @@ mod tests {
 
     #[test]
     fn counts_visible_words_only() {
-        let md = "# Title here\n\nOne *two* [three](https://x.example) `four`.\n\n<b>five</b> *wo*rd";
+        let md =
+            "# Title here\n\nOne *two* [three](https://x.example) `four`.\n\n<b>five</b> *wo*rd";
         // HTML tags are not words, their inner text is; markup inside a word
         // does not split it.
         assert_eq!(word_count(md), 8);
@@ -117,7 +118,10 @@ mod tests {
     #[test]
     fn teaser_keeps_paragraphs_and_cuts_at_a_word() {
         let md = "First *para* here.\n\nSecond one follows.\n\n## Heading\n\nThird.";
-        assert_eq!(teaser(md, 900), "First para here.\n\nSecond one follows.\n\nThird.");
+        assert_eq!(
+            teaser(md, 900),
+            "First para here.\n\nSecond one follows.\n\nThird."
+        );
         let short = teaser("alpha beta gamma delta", 12);
         assert_eq!(short, "alpha beta…");
     }

@@ -52,7 +52,10 @@ impl Timestamp {
     pub fn rfc2822(&self) -> String {
         OffsetDateTime::from_unix_timestamp(self.unix)
             .ok()
-            .and_then(|t| t.format(&time::format_description::well_known::Rfc2822).ok())
+            .and_then(|t| {
+                t.format(&time::format_description::well_known::Rfc2822)
+                    .ok()
+            })
             .unwrap_or_default()
     }
 
@@ -70,7 +73,9 @@ impl PartialOrd for Timestamp {
 
 impl Ord for Timestamp {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.unix.cmp(&other.unix).then_with(|| self.text.cmp(&other.text))
+        self.unix
+            .cmp(&other.unix)
+            .then_with(|| self.text.cmp(&other.text))
     }
 }
 

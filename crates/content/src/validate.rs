@@ -29,10 +29,15 @@ fn image(problems: &mut Vec<String>, field: &str, img: &Image) {
     if blank(&img.src) {
         problems.push(format!("{field}.src is empty"));
     } else if !crate::markdown::is_safe_url(&img.src) || img.src.starts_with("mailto:") {
-        problems.push(format!("{field}.src `{}` is not an http(s) or relative URL", img.src));
+        problems.push(format!(
+            "{field}.src `{}` is not an http(s) or relative URL",
+            img.src
+        ));
     }
     if blank(&img.alt) {
-        problems.push(format!("{field}.alt is empty: describe the image for readers who cannot see it"));
+        problems.push(format!(
+            "{field}.alt is empty: describe the image for readers who cannot see it"
+        ));
     }
 }
 
@@ -40,10 +45,16 @@ fn image(problems: &mut Vec<String>, field: &str, img: &Image) {
 pub fn article(a: &Article) -> Vec<String> {
     let mut p = Vec::new();
     if !is_slug(&a.slug) {
-        p.push(format!("slug `{}` must be lowercase letters, digits and hyphens", a.slug));
+        p.push(format!(
+            "slug `{}` must be lowercase letters, digits and hyphens",
+            a.slug
+        ));
     }
     if !is_slug(&a.section) {
-        p.push(format!("section `{}` is not a valid section slug", a.section));
+        p.push(format!(
+            "section `{}` is not a valid section slug",
+            a.section
+        ));
     }
     if blank(&a.headline) {
         p.push("headline is empty".to_owned());
@@ -52,7 +63,11 @@ pub fn article(a: &Article) -> Vec<String> {
         p.push("body is empty".to_owned());
     }
     if a.body.len() > MAX_BODY_BYTES {
-        p.push(format!("body is {} bytes, over the {} byte limit", a.body.len(), MAX_BODY_BYTES));
+        p.push(format!(
+            "body is {} bytes, over the {} byte limit",
+            a.body.len(),
+            MAX_BODY_BYTES
+        ));
     }
     if a.kind != Kind::Brief && a.authors.iter().all(|s| blank(s)) {
         p.push("authors is empty: every article except a brief needs a byline".to_owned());
@@ -80,7 +95,10 @@ pub fn article(a: &Article) -> Vec<String> {
 pub fn article_in_site(a: &Article, site: &Site) -> Vec<String> {
     let mut p = Vec::new();
     if site.section(&a.section).is_none() {
-        p.push(format!("section `{}` is not one of the site's sections", a.section));
+        p.push(format!(
+            "section `{}` is not one of the site's sections",
+            a.section
+        ));
     }
     p
 }
@@ -94,7 +112,10 @@ pub fn site(s: &Site) -> Vec<String> {
     if !(s.base_url.starts_with("https://") || s.base_url.starts_with("http://"))
         || !s.base_url.ends_with('/')
     {
-        p.push(format!("base_url `{}` must be an absolute http(s) URL ending in /", s.base_url));
+        p.push(format!(
+            "base_url `{}` must be an absolute http(s) URL ending in /",
+            s.base_url
+        ));
     }
     if s.sections.is_empty() {
         p.push("sections is empty".to_owned());
@@ -102,7 +123,10 @@ pub fn site(s: &Site) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     for section in &s.sections {
         if !is_slug(&section.slug) {
-            p.push(format!("section slug `{}` is not a valid slug", section.slug));
+            p.push(format!(
+                "section slug `{}` is not a valid slug",
+                section.slug
+            ));
         }
         if !seen.insert(section.slug.as_str()) {
             p.push(format!("section `{}` is listed twice", section.slug));
@@ -110,7 +134,10 @@ pub fn site(s: &Site) -> Vec<String> {
     }
     for account in &s.social {
         if !account.url.starts_with("https://") {
-            p.push(format!("social link for {} must be an https URL", account.network));
+            p.push(format!(
+                "social link for {} must be an https URL",
+                account.network
+            ));
         }
     }
     if s.page_size == 0 || s.page_size > 100 {

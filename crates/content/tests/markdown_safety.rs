@@ -8,15 +8,37 @@ use folio_content::markdown::{is_safe_url, render};
 /// *mentions* `javascript:` is fine: it is inert.
 fn assert_inert(html: &str) {
     let doc = scraper::Html::parse_fragment(html);
-    for el in doc.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+    for el in doc
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
         let name = el.value().name();
         assert!(
-            !matches!(name, "script" | "iframe" | "object" | "embed" | "style" | "svg" | "math" | "form" | "base" | "meta" | "link" | "frame" | "template"),
+            !matches!(
+                name,
+                "script"
+                    | "iframe"
+                    | "object"
+                    | "embed"
+                    | "style"
+                    | "svg"
+                    | "math"
+                    | "form"
+                    | "base"
+                    | "meta"
+                    | "link"
+                    | "frame"
+                    | "template"
+            ),
             "element <{name}> in {html}"
         );
         for (attr, value) in el.value().attrs() {
             assert!(!attr.starts_with("on"), "event handler {attr} in {html}");
-            assert!(!matches!(attr, "style" | "srcdoc" | "srcset" | "formaction"), "attribute {attr} in {html}");
+            assert!(
+                !matches!(attr, "style" | "srcdoc" | "srcset" | "formaction"),
+                "attribute {attr} in {html}"
+            );
             // Only the filter's own prefixed footnote ids may appear.
             if attr == "id" {
                 assert!(value.starts_with("fn-"), "author id {value:?} in {html}");
@@ -32,13 +54,17 @@ fn assert_inert(html: &str) {
 fn raw_html_blocks_are_shown_as_text() {
     let html = render("<script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>");
     assert_inert(&html);
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
     assert!(html.contains("&lt;div onclick="), "{html}");
 }
 
 #[test]
 fn inline_html_tags_are_dropped_but_their_text_stays() {
-    let html = render("Hello <b>bold</b> <img src=x onerror=alert(1)> <span style=\"x\">world</span>");
+    let html =
+        render("Hello <b>bold</b> <img src=x onerror=alert(1)> <span style=\"x\">world</span>");
     assert_inert(&html);
     assert!(html.contains("Hello bold"), "{html}");
     assert!(html.contains("world"), "{html}");
@@ -48,7 +74,10 @@ fn inline_html_tags_are_dropped_but_their_text_stays() {
 #[test]
 fn html_comments_vanish() {
     let html = render("<!-- editor note -->\n\nText <!-- inline -->here");
-    assert!(!html.contains("editor note") && !html.contains("inline"), "{html}");
+    assert!(
+        !html.contains("editor note") && !html.contains("inline"),
+        "{html}"
+    );
     assert!(html.contains("Text here"), "{html}");
 }
 
@@ -82,9 +111,15 @@ fn reference_style_and_autolinks_are_filtered_too() {
 #[test]
 fn http_https_mailto_and_relative_links_survive() {
     let html = render("[a](https://example.org/x?a=1&b=2) [b](http://example.org) [c](mailto:desk@folio.example) [d](/articles/other) [e](#fn-1) <desk@folio.example>");
-    assert!(html.contains("href=\"https://example.org/x?a=1&amp;b=2\""), "{html}");
+    assert!(
+        html.contains("href=\"https://example.org/x?a=1&amp;b=2\""),
+        "{html}"
+    );
     assert!(html.contains("href=\"http://example.org\""), "{html}");
-    assert!(html.contains("href=\"mailto:desk@folio.example\""), "{html}");
+    assert!(
+        html.contains("href=\"mailto:desk@folio.example\""),
+        "{html}"
+    );
     assert!(html.contains("href=\"/articles/other\""), "{html}");
     assert!(html.contains("href=\"#fn-1\""), "{html}");
     assert_eq!(html.matches("<a ").count(), 6, "{html}");
@@ -93,7 +128,12 @@ fn http_https_mailto_and_relative_links_survive() {
 #[test]
 fn external_links_open_safely_and_internal_ones_do_not() {
     let html = render("[out](https://example.org) [in](/articles/x)");
-    assert!(html.contains("<a href=\"https://example.org\" target=\"_blank\" rel=\"noopener noreferrer\">out</a>"), "{html}");
+    assert!(
+        html.contains(
+            "<a href=\"https://example.org\" target=\"_blank\" rel=\"noopener noreferrer\">out</a>"
+        ),
+        "{html}"
+    );
     assert!(html.contains("<a href=\"/articles/x\">in</a>"), "{html}");
 }
 
@@ -105,7 +145,13 @@ fn attribute_values_cannot_break_out() {
     let sel = scraper::Selector::parse("a, img").unwrap();
     for el in doc.select(&sel) {
         let names: Vec<_> = el.value().attrs().map(|(n, _)| n).collect();
-        assert!(names.iter().all(|n| ["href", "src", "alt", "title", "target", "rel", "loading", "decoding"].contains(n)), "{names:?} in {html}");
+        assert!(
+            names.iter().all(|n| [
+                "href", "src", "alt", "title", "target", "rel", "loading", "decoding"
+            ]
+            .contains(n)),
+            "{names:?} in {html}"
+        );
     }
 }
 
@@ -127,7 +173,11 @@ fn safe_images_are_lazy_and_keep_alt_and_title() {
 fn nested_images_and_links_stay_balanced() {
     let html = render("[![inner ![deep](x.png)](y.png)](https://ok.example) [a [b](javascript:x) c](https://ok.example)");
     assert_inert(&html);
-    assert_eq!(html.matches("<a ").count(), html.matches("</a>").count(), "{html}");
+    assert_eq!(
+        html.matches("<a ").count(),
+        html.matches("</a>").count(),
+        "{html}"
+    );
 }
 
 #[test]
@@ -151,24 +201,41 @@ fn malformed_markup_does_not_leak() {
 fn headings_start_at_h2_and_carry_no_author_ids() {
     let html = render("# Top {#body .evil}\n\n## Sub\n\n### Third");
     assert!(html.contains("<h2>Top {#body .evil}</h2>"), "{html}");
-    assert!(html.contains("<h2>Sub</h2>") && html.contains("<h3>Third</h3>"), "{html}");
-    assert!(!html.contains("<h1") && !html.contains("id=\"body\""), "{html}");
+    assert!(
+        html.contains("<h2>Sub</h2>") && html.contains("<h3>Third</h3>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<h1") && !html.contains("id=\"body\""),
+        "{html}"
+    );
 }
 
 #[test]
 fn gfm_extras_render() {
     let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ \"quoted\" -- dash\n\nNote[^n].\n\n[^n]: The note.\n\n- [x] done");
-    assert!(html.contains("<table>") && html.contains("<td>1</td>"), "{html}");
+    assert!(
+        html.contains("<table>") && html.contains("<td>1</td>"),
+        "{html}"
+    );
     assert!(html.contains("<del>gone</del>"), "{html}");
     assert!(html.contains("“quoted”") && html.contains("–"), "{html}");
-    assert!(html.contains("id=\"fn-n\"") && html.contains("href=\"#fn-n\""), "{html}");
-    assert!(html.contains("type=\"checkbox\"") && html.contains("disabled"), "{html}");
+    assert!(
+        html.contains("id=\"fn-n\"") && html.contains("href=\"#fn-n\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("type=\"checkbox\"") && html.contains("disabled"),
+        "{html}"
+    );
 }
 
 #[test]
 fn pathological_input_renders_without_panic() {
     let deep_quotes = ">".repeat(50_000) + " deep";
-    let deep_lists = (0..5_000).map(|i| format!("{}- x\n", "  ".repeat(i % 200))).collect::<String>();
+    let deep_lists = (0..5_000)
+        .map(|i| format!("{}- x\n", "  ".repeat(i % 200)))
+        .collect::<String>();
     let brackets = "[".repeat(100_000);
     let huge = "word ".repeat(400_000);
     for input in [deep_quotes, deep_lists, brackets, huge] {
@@ -179,7 +246,17 @@ fn pathological_input_renders_without_panic() {
 
 #[test]
 fn url_check_matches_the_rules() {
-    for ok in ["https://a.example", "HTTP://A.EXAMPLE", "mailto:a@b.c", "/x", "x/y.png", "#frag", "?q=1", "//cdn.example/x.png", "a:b/../c"] {
+    for ok in [
+        "https://a.example",
+        "HTTP://A.EXAMPLE",
+        "mailto:a@b.c",
+        "/x",
+        "x/y.png",
+        "#frag",
+        "?q=1",
+        "//cdn.example/x.png",
+        "a:b/../c",
+    ] {
         // "a:b/../c" has a scheme-like prefix `a`, which is not allowed.
         if ok == "a:b/../c" {
             assert!(!is_safe_url(ok));
@@ -187,7 +264,15 @@ fn url_check_matches_the_rules() {
             assert!(is_safe_url(ok), "{ok}");
         }
     }
-    for bad in ["javascript:x", "java\nscript:x", "\u{1}javascript:x", "data:x", "blob:https://a/b", "ftp://a", "tel:+1"] {
+    for bad in [
+        "javascript:x",
+        "java\nscript:x",
+        "\u{1}javascript:x",
+        "data:x",
+        "blob:https://a/b",
+        "ftp://a",
+        "tel:+1",
+    ] {
         assert!(!is_safe_url(bad), "{bad:?}");
     }
 }
@@ -195,5 +280,8 @@ fn url_check_matches_the_rules() {
 #[test]
 fn image_urls_lists_only_safe_images_once() {
     let md = "![a](images/a.svg) ![b](javascript:x) ![c](https://cdn.example/c.png) ![a again](images/a.svg) ![d](data:image/png;base64,AA)";
-    assert_eq!(folio_content::markdown::image_urls(md), ["images/a.svg", "https://cdn.example/c.png"]);
+    assert_eq!(
+        folio_content::markdown::image_urls(md),
+        ["images/a.svg", "https://cdn.example/c.png"]
+    );
 }
