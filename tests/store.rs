@@ -23,7 +23,11 @@ fn article_json(slug: &str, headline: &str) -> String {
 fn to_save(slug: &str, headline: &str) -> ToSave {
     let json = article_json(slug, headline);
     let article: Article = decode_article(&json).unwrap();
-    ToSave { json, article, etag: Some("\"v1\"".into()) }
+    ToSave {
+        json,
+        article,
+        etag: Some("\"v1\"".into()),
+    }
 }
 
 /// A fresh, uniquely named database per test.
@@ -35,7 +39,13 @@ async fn fresh(name: &str, version: u32) -> Library {
 #[wasm_bindgen_test]
 async fn save_get_list_remove_clear_round_trip() {
     let lib = fresh("t-roundtrip", schema::VERSION).await;
-    lib.save_all(&[to_save("a", "Alpha"), to_save("b", "Beta"), to_save("c", "Gamma")]).await.unwrap();
+    lib.save_all(&[
+        to_save("a", "Alpha"),
+        to_save("b", "Beta"),
+        to_save("c", "Gamma"),
+    ])
+    .await
+    .unwrap();
 
     let got = lib.get("b").await.unwrap().expect("b saved");
     assert_eq!(got.article.headline, "Beta");
@@ -53,7 +63,9 @@ async fn save_get_list_remove_clear_round_trip() {
     slugs.sort();
     assert_eq!(slugs, ["a", "b", "c"]);
     let texts = lib.texts().await.unwrap();
-    assert!(texts.iter().any(|t| t.body.contains("Rivers and ports of Zürich.")));
+    assert!(texts
+        .iter()
+        .any(|t| t.body.contains("Rivers and ports of Zürich.")));
 
     lib.remove(&["a".into()]).await.unwrap();
     assert!(lib.get("a").await.unwrap().is_none());
@@ -70,7 +82,10 @@ async fn saving_again_replaces_the_copy() {
     let lib = fresh("t-replace", schema::VERSION).await;
     lib.save(to_save("a", "First")).await.unwrap();
     lib.save(to_save("a", "Second")).await.unwrap();
-    assert_eq!(lib.get("a").await.unwrap().unwrap().article.headline, "Second");
+    assert_eq!(
+        lib.get("a").await.unwrap().unwrap().article.headline,
+        "Second"
+    );
     assert_eq!(lib.list().await.unwrap().entries.len(), 1);
     lib.close();
 }
@@ -82,15 +97,37 @@ async fn a_v1_database_is_migrated_with_its_articles() {
     v1.close();
     // Write records as release 1 did: whole articles only.
     let db = Database::open(name).with_version(1u32).await.unwrap();
-    let tx = db.transaction(schema::ARTICLES).with_mode(TransactionMode::Readwrite).build().unwrap();
+    let tx = db
+        .transaction(schema::ARTICLES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
     let store = tx.object_store(schema::ARTICLES).unwrap();
     for (slug, headline) in [("old-one", "Old one"), ("old-two", "Old two")] {
         let json = article_json(slug, headline);
         let size = json.len() as u32;
-        store.put(SavedRecord { slug: slug.into(), json, saved_at: 1.0e12, size, etag: None }).serde().unwrap();
+        store
+            .put(SavedRecord {
+                slug: slug.into(),
+                json,
+                saved_at: 1.0e12,
+                size,
+                etag: None,
+            })
+            .serde()
+            .unwrap();
     }
     // A record that no longer decodes must not stop the migration.
-    store.put(SavedRecord { slug: "broken".into(), json: "{\"slug\":".into(), saved_at: 1.0e12, size: 8, etag: None }).serde().unwrap();
+    store
+        .put(SavedRecord {
+            slug: "broken".into(),
+            json: "{\"slug\":".into(),
+            saved_at: 1.0e12,
+            size: 8,
+            etag: None,
+        })
+        .serde()
+        .unwrap();
     drop(store);
     tx.commit().await.unwrap();
     db.close();
@@ -100,10 +137,16 @@ async fn a_v1_database_is_migrated_with_its_articles() {
     let mut slugs: Vec<_> = listing.entries.iter().map(|e| e.slug.as_str()).collect();
     slugs.sort();
     assert_eq!(slugs, ["old-one", "old-two"]);
-    assert_eq!(lib.get("old-two").await.unwrap().unwrap().article.headline, "Old two");
+    assert_eq!(
+        lib.get("old-two").await.unwrap().unwrap().article.headline,
+        "Old two"
+    );
     assert_eq!(lib.texts().await.unwrap().len(), 2);
     // The damaged v1 record is still there, reported when read.
-    assert!(matches!(lib.get("broken").await, Err(StoreError::Failed(_))));
+    assert!(matches!(
+        lib.get("broken").await,
+        Err(StoreError::Failed(_))
+    ));
     lib.close();
 }
 
@@ -113,10 +156,21 @@ async fn a_corrupted_library_entry_is_skipped_and_counted() {
     let lib = fresh(name, schema::VERSION).await;
     lib.save(to_save("good", "Good")).await.unwrap();
     lib.close();
-    let db = Database::open(name).with_version(schema::VERSION).await.unwrap();
-    let tx = db.transaction(schema::LIBRARY).with_mode(TransactionMode::Readwrite).build().unwrap();
+    let db = Database::open(name)
+        .with_version(schema::VERSION)
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(schema::LIBRARY)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
     // An entry of the wrong shape, as a bug or another program might leave.
-    tx.object_store(schema::LIBRARY).unwrap().put(serde_json::json!({"slug": "bad", "headline": 42})).serde().unwrap();
+    tx.object_store(schema::LIBRARY)
+        .unwrap()
+        .put(serde_json::json!({"slug": "bad", "headline": 42}))
+        .serde()
+        .unwrap();
     tx.commit().await.unwrap();
     db.close();
 
@@ -135,11 +189,17 @@ async fn a_lost_connection_is_reopened_once() {
     lib.save(to_save("a", "Alpha")).await.unwrap();
     // Another tab upgrades the database: Folio's handler closes this
     // connection, so its next request meets a closed connection.
-    let other = Database::open(name).with_version(schema::VERSION + 1).await.unwrap();
+    let other = Database::open(name)
+        .with_version(schema::VERSION + 1)
+        .await
+        .unwrap();
     other.close();
     let _ = Database::delete_by_name(name).unwrap().await;
     // Reopened (at this build's version, on a now fresh database).
-    let listing = lib.list().await.expect("reopened after the connection was lost");
+    let listing = lib
+        .list()
+        .await
+        .expect("reopened after the connection was lost");
     assert!(listing.entries.is_empty());
     lib.save(to_save("b", "Beta")).await.unwrap();
     assert_eq!(lib.slugs().await.unwrap(), ["b"]);
@@ -150,9 +210,15 @@ async fn a_lost_connection_is_reopened_once() {
 async fn a_newer_database_version_is_reported_as_outdated() {
     let name = "t-outdated";
     let _ = Database::delete_by_name(name).unwrap().await;
-    let newer = Database::open(name).with_version(schema::VERSION + 5).await.unwrap();
+    let newer = Database::open(name)
+        .with_version(schema::VERSION + 5)
+        .await
+        .unwrap();
     newer.close();
-    let err = Library::open_named(name, schema::VERSION).await.err().expect("cannot open an older version");
+    let err = Library::open_named(name, schema::VERSION)
+        .await
+        .err()
+        .expect("cannot open an older version");
     assert_eq!(err, StoreError::Outdated);
     assert!(err.reader_message().contains("newer version"));
 }

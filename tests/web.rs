@@ -39,22 +39,38 @@ fn brief() -> ArticleSummary {
 async fn brief_toggle_is_an_accessible_disclosure() {
     let root = container();
     // The headline is a router link, so the brief needs a router around it.
-    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Router><Brief story=brief()/></Router> });
-    let button: web_sys::HtmlElement = root.query_selector("button.brief-toggle").unwrap().unwrap().unchecked_into();
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <Router><Brief story=brief()/></Router> },
+    );
+    let button: web_sys::HtmlElement = root
+        .query_selector("button.brief-toggle")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     let more = root.query_selector(".brief-more").unwrap().unwrap();
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert_eq!(button.get_attribute("aria-controls"), Some(more.id()));
     assert!(more.has_attribute("hidden"));
 
     button.click();
     leptos::task::tick().await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert!(!more.has_attribute("hidden"));
     assert_eq!(button.text_content().as_deref(), Some("Show less"));
 
     button.click();
     leptos::task::tick().await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(more.has_attribute("hidden"));
 }
 
