@@ -1,40 +1,59 @@
 //! Every URL the app serves, and the helpers that build links to them, in one
-//! place so a link cannot drift from its route.
+//! place so a link cannot drift from its route. Route patterns (for the
+//! router) are relative to the deployment's base path; links built here
+//! include it, so a site served under `/news/` links within `/news/`.
 
 use folio_content::paths::Listing;
 use folio_content::Kind;
 
-/// `/` — the front page.
-pub const HOME: &str = "/";
+thread_local! {
+    static BASE: String = base_path();
+}
+
+/// A link to an app path (`/articles/x`), under the base path.
+pub fn link(path: &str) -> String {
+    BASE.with(|base| format!("{base}{path}"))
+}
+
+/// The front page.
+pub fn home() -> String {
+    link("/")
+}
 
 /// The reader's offline library.
-pub const LIBRARY: &str = "/library";
+pub fn library() -> String {
+    link("/library")
+}
 
 /// Search over the offline library.
-pub const SEARCH: &str = "/search";
+pub fn search() -> String {
+    link("/search")
+}
 
 /// Every story, newest first.
-pub const LATEST: &str = "/latest";
+pub fn latest() -> String {
+    link("/latest")
+}
 
 /// The page of one article.
 pub fn article(slug: &str) -> String {
-    format!("/articles/{slug}")
+    link(&format!("/articles/{slug}"))
 }
 
 /// The page of one section.
 pub fn section(slug: &str) -> String {
-    format!("/sections/{slug}")
+    link(&format!("/sections/{slug}"))
 }
 
 /// Every piece of one kind ("Analysis").
 pub fn kind(kind: Kind) -> String {
-    format!("/kinds/{}", kind.slug())
+    link(&format!("/kinds/{}", kind.slug()))
 }
 
 /// The page that shows a listing, where it has one.
 pub fn listing(listing: &Listing) -> String {
     match listing {
-        Listing::Latest => LATEST.to_owned(),
+        Listing::Latest => latest(),
         Listing::Section(slug) => section(slug),
         Listing::Kind(k) => kind(*k),
         Listing::Briefs => kind(Kind::Brief),
@@ -59,5 +78,5 @@ pub fn asset(path: &str) -> String {
     if path.starts_with("http://") || path.starts_with("https://") {
         return path.to_owned();
     }
-    format!("{}/{}", base_path(), path.trim_start_matches('/'))
+    link(&format!("/{}", path.trim_start_matches('/')))
 }

@@ -18,10 +18,10 @@ pub fn Masthead() -> impl IntoView {
     view! {
         <header class="masthead">
             <div class="masthead-inner">
-                <A href=routes::HOME attr:class="wordmark">{name}</A>
+                <A href=routes::home() attr:class="wordmark">{name}</A>
                 <nav class="tools-nav" aria-label="Your library">
-                    <A href=routes::LIBRARY>"Library"</A>
-                    <A href=routes::SEARCH>"Search"</A>
+                    <A href=routes::library()>"Library"</A>
+                    <A href=routes::search()>"Search"</A>
                 </nav>
                 <nav class="sections-nav" aria-label="Sections">
                     <ul>

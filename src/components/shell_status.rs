@@ -19,7 +19,7 @@ pub fn ShellStatus(notices: RwSignal<Vec<Notice>>) -> impl IntoView {
                 <p class="status-offline">
                     <span class="status-dot" aria-hidden="true"></span>
                     "You are offline. Saved articles are still available in "
-                    <A href=routes::LIBRARY>"your library"</A>"."
+                    <A href=routes::library()>"your library"</A>"."
                 </p>
             </Show>
             <Show when=move || update.is_some_and(|u| u.get())>

@@ -42,7 +42,7 @@ pub fn LoadFailure(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl 
         <section class="load-failure" role="alert">
             <h1>{heading}</h1>
             <p class="load-failure-message">{message}</p>
-            {offline.then(|| view! { <p><A href=routes::LIBRARY>"Open your offline library"</A></p> })}
+            {offline.then(|| view! { <p><A href=routes::library()>"Open your offline library"</A></p> })}
             <Show when=move || retryable>
                 <button type="button" class="button" on:click=move |_| retry.run(())>
                     "Try again"
@@ -64,7 +64,7 @@ pub fn NotFoundMessage() -> impl IntoView {
         <section class="not-found" role="alert">
             <h1>"Page not found"</h1>
             <p>"This story may have moved, or the link may be mistyped."</p>
-            <p><A href=routes::HOME attr:class="button">"Back to the front page"</A></p>
+            <p><A href=routes::home() attr:class="button">"Back to the front page"</A></p>
         </section>
     }
 }

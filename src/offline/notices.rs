@@ -61,7 +61,7 @@ pub fn dismiss(id: u32) {
 pub fn storage_problem(error: &crate::store::StoreError) {
     let link = matches!(error, crate::store::StoreError::QuotaExceeded).then(|| {
         (
-            crate::routes::LIBRARY.to_owned(),
+            crate::routes::library(),
             "Free up space".to_owned(),
         )
     });

@@ -80,7 +80,7 @@ pub fn ArticleView(
     article: Arc<Article>,
     #[prop(default = None)] saved_at: Option<f64>,
 ) -> impl IntoView {
-    let body_html = markdown::render(&article.body);
+    let body_html = markdown::render_under(&article.body, &crate::routes::base_path());
     let minutes = text::reading_minutes(&article.body);
     let a = article.clone();
     view! {

@@ -99,7 +99,7 @@ fn FrontPageView(page: FrontPage) -> impl IntoView {
                 </div>
             </section>
             <section class="front-latest" aria-labelledby="front-latest-h">
-                <h2 id="front-latest-h" class="block-heading"><A href=routes::LATEST>"Latest"</A></h2>
+                <h2 id="front-latest-h" class="block-heading"><A href=routes::latest()>"Latest"</A></h2>
                 <ol class="latest-list">
                     {latest_list.into_iter().map(|s| view! {
                         <li><StoryCard story=s size=CardSize::Compact site=Some(site.clone())/></li>

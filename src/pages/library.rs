@@ -105,7 +105,7 @@ fn LibraryView(
             <p class="library-count">
                 {format!("{count} saved {} · {}", if count == 1 { "article" } else { "articles" }, human_bytes(total as f64))}
             </p>
-            <p><A href=routes::SEARCH>"Search your library"</A></p>
+            <p><A href=routes::search()>"Search your library"</A></p>
             {(listing.unreadable > 0).then(|| view! {
                 <p class="notice notice-warning" role="alert">
                     {format!("{} saved {} could not be read and {} skipped. Opening {} again online replaces the damaged copy.",

@@ -210,7 +210,7 @@ fn SaveForOffline(listing: Listing, #[prop(into)] name: String) -> impl IntoView
                         <span>{format!("Saving {done} of {total}…")}</span>
                     }.into_any()),
                     SaveState::Done(n) => Some(view! {
-                        <span>{format!("Saved {n} articles. They are in your ")}<leptos_router::components::A href=crate::routes::LIBRARY>"library"</leptos_router::components::A>"."</span>
+                        <span>{format!("Saved {n} articles. They are in your ")}<leptos_router::components::A href=crate::routes::library()>"library"</leptos_router::components::A>"."</span>
                     }.into_any()),
                     SaveState::Failed(m) => Some(view! { <span class="inline-error">{m}</span> }.into_any()),
                 }}

@@ -30,7 +30,13 @@ pub fn options() -> Options {
 
 /// Renders an untrusted markdown body to HTML that is safe for `inner_html`.
 pub fn render(markdown: &str) -> String {
-    let events = filter(Parser::new_ext(markdown, options()));
+    render_under(markdown, "")
+}
+
+/// As [`render`], for a site served under `base` (`/news`): root-relative
+/// links and images (`/articles/x`) are kept inside it.
+pub fn render_under(markdown: &str, base: &str) -> String {
+    let events = filter(Parser::new_ext(markdown, options()), base.trim_end_matches('/'));
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -147,8 +153,18 @@ struct PendingImage {
     alt: String,
 }
 
-/// Applies the safety rules to a parsed event stream.
-pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+/// Prefixes root-relative URLs (not protocol-relative ones) with `base`.
+fn under(base: &str, url: &str) -> String {
+    if !base.is_empty() && url.starts_with('/') && !url.starts_with("//") {
+        format!("{base}{url}")
+    } else {
+        url.to_owned()
+    }
+}
+
+/// Applies the safety rules to a parsed event stream; `base` is the site's
+/// path prefix (empty at the root).
+pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>, base: &str) -> Vec<Event<'a>> {
     let mut out = Vec::new();
     // For each open link: whether its opening tag was written.
     let mut links: Vec<bool> = Vec::new();
@@ -186,7 +202,7 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
             }) => {
                 let safe = is_safe_url(&dest_url);
                 if safe {
-                    out.push(Event::Html(open_link(link_type, &dest_url, &title).into()));
+                    out.push(Event::Html(open_link(link_type, &under(base, &dest_url), &title).into()));
                 }
                 links.push(safe);
             }
@@ -201,7 +217,7 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
                 let safe = is_safe_url(&dest_url)
                     && !dest_url.trim().to_ascii_lowercase().starts_with("mailto:");
                 images.push(PendingImage {
-                    src: safe.then(|| dest_url.to_string()),
+                    src: safe.then(|| under(base, &dest_url)),
                     title: title.to_string(),
                     alt: String::new(),
                 });

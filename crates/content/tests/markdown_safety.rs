@@ -285,3 +285,14 @@ fn image_urls_lists_only_safe_images_once() {
         ["images/a.svg", "https://cdn.example/c.png"]
     );
 }
+
+#[test]
+fn root_relative_urls_stay_under_the_base_path() {
+    let html = folio_content::markdown::render_under("[a](/articles/x) [b](//cdn.example/y) [c](https://z.example/) ![i](/images/p.svg) ![j](images/q.svg)", "/news/");
+    assert!(html.contains("href=\"/news/articles/x\""), "{html}");
+    assert!(html.contains("href=\"//cdn.example/y\""), "{html}");
+    assert!(html.contains("href=\"https://z.example/\""), "{html}");
+    assert!(html.contains("src=\"/news/images/p.svg\""), "{html}");
+    assert!(html.contains("src=\"images/q.svg\""), "{html}");
+    assert_eq!(folio_content::markdown::render_under("[a](/x)", ""), folio_content::markdown::render("[a](/x)"));
+}
