@@ -65,6 +65,45 @@ test('offline, the front page marks which stories can be opened', async ({ page,
   await context.setOffline(false);
 });
 
+test('when the network returns, changed saved articles are refreshed and the reader told', async ({ page, context }) => {
+  await swReady(page);
+  const s = analysis()[1];
+  await page.goto(`/articles/${s.slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(s.headline);
+  await context.setOffline(true);
+  // Meanwhile the newsroom corrects the headline (served to this browser only).
+  const corrected = `${s.headline} (corrected)`;
+  await context.route(`**/content/articles/${s.slug}.json`, async (route) => {
+    const json = JSON.parse(JSON.stringify(article(s.slug)));
+    json.headline = corrected;
+    json.updated = '2026-11-27T12:00:00Z';
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) });
+  });
+  await context.setOffline(false);
+  await expect(page.locator('.shell-status .notice')).toContainText('1 saved article was updated');
+  await context.setOffline(true);
+  await page.goto(`/articles/${s.slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(corrected);
+  await context.setOffline(false);
+});
+
+test('a saved article shows at once and is revalidated in the background', async ({ page, context }) => {
+  await swReady(page);
+  const s = analysis()[2];
+  await page.goto(`/articles/${s.slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(s.headline);
+  const corrected = `${s.headline} (updated)`;
+  await context.route(`**/content/articles/${s.slug}.json`, async (route) => {
+    const json = JSON.parse(JSON.stringify(article(s.slug)));
+    json.headline = corrected;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) });
+  });
+  await page.goto('/');
+  await page.goto(`/articles/${s.slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(corrected);
+  await expect(page.getByText('This article has been updated since you saved it')).toBeVisible();
+});
+
 test('the library lists, sizes and removes saved articles', async ({ page }) => {
   await swReady(page);
   const read = analysis().slice(0, 2);
