@@ -1,9 +1,11 @@
 //! Every URL the app serves, and the helpers that build links to them, in one
-//! place so a link cannot drift from its route. Route patterns (for the
-//! router) are relative to the deployment's base path; links built here
-//! include it, so a site served under `/news/` links within `/news/`.
+//! place so a link cannot drift from its route. The path of each page comes
+//! from `folio_content::paths`, which the build tool's entry pages use too.
+//! Route patterns (for the router) are relative to the deployment's base
+//! path; links built here include it, so a site served under `/news/` links
+//! within `/news/`.
 
-use folio_content::paths::Listing;
+use folio_content::paths::{self, Listing};
 use folio_content::Kind;
 
 thread_local! {
@@ -15,39 +17,45 @@ pub fn link(path: &str) -> String {
     BASE.with(|base| format!("{base}{path}"))
 }
 
+/// A link to a page given relative to the site root (`articles/x`, or
+/// empty for the front page).
+fn page(path: &str) -> String {
+    link(&format!("/{path}"))
+}
+
 /// The front page.
 pub fn home() -> String {
-    link("/")
+    page(paths::HOME_PAGE)
 }
 
 /// The reader's offline library.
 pub fn library() -> String {
-    link("/library")
+    page(paths::LIBRARY_PAGE)
 }
 
 /// Search over the offline library.
 pub fn search() -> String {
-    link("/search")
+    page(paths::SEARCH_PAGE)
 }
 
 /// Every story, newest first.
 pub fn latest() -> String {
-    link("/latest")
+    page(paths::LATEST_PAGE)
 }
 
 /// The page of one article.
 pub fn article(slug: &str) -> String {
-    link(&format!("/articles/{slug}"))
+    page(&paths::article_page(slug))
 }
 
 /// The page of one section.
 pub fn section(slug: &str) -> String {
-    link(&format!("/sections/{slug}"))
+    page(&paths::section_page(slug))
 }
 
 /// Every piece of one kind ("Analysis").
 pub fn kind(kind: Kind) -> String {
-    link(&format!("/kinds/{}", kind.slug()))
+    page(&paths::kind_page(kind))
 }
 
 /// The page that shows a listing, where it has one.

@@ -1,7 +1,9 @@
 //! Every page and file the site step writes: where it lives in `dist/` and its
-//! absolute public URL. The page paths are the app's routes (`src/routes.rs`);
-//! keeping the two lists in one place per crate lets a test pin them together.
+//! absolute public URL. Page paths come from `folio_content::paths`, which
+//! the app's links (`src/routes.rs`) use too, so an entry page and the route
+//! it boots cannot drift apart.
 
+use folio_content::paths;
 use folio_content::Kind;
 
 /// A page of the app that gets a static entry page.
@@ -31,13 +33,14 @@ impl Page<'_> {
     /// (`articles/port-plan`; empty for the front page).
     pub(crate) fn path(self) -> String {
         match self {
-            Page::Home => String::new(),
-            Page::Latest => "latest".to_owned(),
-            Page::Section(slug) => format!("sections/{slug}"),
-            Page::Kind(kind) => format!("kinds/{}", kind.slug()),
-            Page::Article(slug) => format!("articles/{slug}"),
-            Page::Library => "library".to_owned(),
-            Page::Search => "search".to_owned(),
+            Page::Home => paths::HOME_PAGE.to_owned(),
+            Page::Latest => paths::LATEST_PAGE.to_owned(),
+            Page::Section(slug) => paths::section_page(slug),
+            Page::Kind(kind) => paths::kind_page(kind),
+            Page::Article(slug) => paths::article_page(slug),
+            Page::Library => paths::LIBRARY_PAGE.to_owned(),
+            Page::Search => paths::SEARCH_PAGE.to_owned(),
+            // Not an app route: the file static hosts serve for unknown paths.
             Page::NotFound => "404".to_owned(),
         }
     }

@@ -1,5 +1,11 @@
-//! Where content files live, relative to the site root. The app fetches these
-//! and the build tool writes them: one definition keeps them in step.
+//! Where content files and app pages live, relative to the site root. The app
+//! fetches the files and links to the pages; the build tool writes both, with
+//! an entry page and a canonical URL per page: one definition keeps them in
+//! step. Paths have no leading slash (`articles/port-plan`), so each side can
+//! put its own base in front (`/news/` in the app, the absolute base URL in
+//! the build tool).
+
+use crate::Kind;
 
 /// The site index.
 pub const SITE: &str = "content/site.json";
@@ -9,12 +15,39 @@ pub fn article(slug: &str) -> String {
     format!("content/articles/{slug}.json")
 }
 
+/// The front page: the site root itself.
+pub const HOME_PAGE: &str = "";
+
+/// Every story, newest first.
+pub const LATEST_PAGE: &str = "latest";
+
+/// The reader's offline library (its content exists only in the browser).
+pub const LIBRARY_PAGE: &str = "library";
+
+/// Search over the offline library (its content exists only in the browser).
+pub const SEARCH_PAGE: &str = "search";
+
+/// The page of one article.
+pub fn article_page(slug: &str) -> String {
+    format!("articles/{slug}")
+}
+
+/// The page of one section.
+pub fn section_page(slug: &str) -> String {
+    format!("sections/{slug}")
+}
+
+/// Every piece of one kind ("Analysis").
+pub fn kind_page(kind: Kind) -> String {
+    format!("kinds/{}", kind.slug())
+}
+
 /// Listing ids: every story, one section, one kind of piece, or the briefs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Listing {
     Latest,
     Section(String),
-    Kind(crate::Kind),
+    Kind(Kind),
     Briefs,
 }
 
@@ -47,5 +80,15 @@ mod tests {
             "content/listings/section/middle-east/3.json"
         );
         assert_eq!(article("a-b"), "content/articles/a-b.json");
+    }
+
+    #[test]
+    fn pages_are_relative_to_the_site_root() {
+        assert_eq!(article_page("a-b"), "articles/a-b");
+        assert_eq!(section_page("middle-east"), "sections/middle-east");
+        assert_eq!(kind_page(Kind::Analysis), "kinds/analysis");
+        for fixed in [HOME_PAGE, LATEST_PAGE, LIBRARY_PAGE, SEARCH_PAGE] {
+            assert!(!fixed.starts_with('/') && !fixed.ends_with('/'), "{fixed}");
+        }
     }
 }

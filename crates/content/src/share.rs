@@ -23,9 +23,13 @@ pub fn encode(component: &str) -> String {
 }
 
 /// The canonical public URL of an article: the site's `base_url` (absolute,
-/// ending in `/`) plus the article route.
+/// ending in `/`) plus the article's page ([`crate::paths::article_page`]).
 pub fn article_url(base_url: &str, slug: &str) -> String {
-    format!("{}articles/{slug}", with_slash(base_url))
+    format!(
+        "{}{}",
+        with_slash(base_url),
+        crate::paths::article_page(slug)
+    )
 }
 
 fn with_slash(base: &str) -> String {
