@@ -3,9 +3,7 @@
 use crate::at;
 use crate::parallel;
 use folio_content::listing::sort_newest_first;
-use folio_content::{
-    decode_article, decode_site, validate, Article, ArticleSummary, Site, Timestamp,
-};
+use folio_content::{decode_article, decode_site, validate, Article, ArticleSummary, Site};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -27,16 +25,6 @@ impl Corpus {
             .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
         decode_article(&text).map_err(at(&path))
     }
-}
-
-/// The newest of published and updated, as `Article::last_modified` gives
-/// for whole articles (a candidate for `folio_content::ArticleSummary`).
-pub(crate) fn last_modified(summary: &ArticleSummary) -> &Timestamp {
-    summary
-        .updated
-        .as_ref()
-        .filter(|u| *u > &summary.published)
-        .unwrap_or(&summary.published)
 }
 
 /// One thing wrong with one file, printed as `path: reason`.

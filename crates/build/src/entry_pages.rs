@@ -4,7 +4,7 @@
 //! share tags, so a crawler that does not run JavaScript sees the right
 //! preview and a reader's browser boots the app on the same URL.
 
-use crate::corpus::{last_modified, Corpus};
+use crate::corpus::Corpus;
 use crate::meta::{clip, ArticleFacts, FeedLink, PageMeta, PreviewImage};
 use crate::parallel;
 use crate::template::Template;
@@ -160,7 +160,7 @@ impl Describer<'_> {
             }),
             article: Some(ArticleFacts {
                 published: a.published.as_str().to_owned(),
-                modified: last_modified(a).as_str().to_owned(),
+                modified: a.last_modified().as_str().to_owned(),
                 section: site.section_name(&a.section).to_owned(),
                 tags: a.tags.clone(),
                 authors: a.authors.clone(),

@@ -4,7 +4,7 @@
 //! defined way (`xml:base`) to resolve the relative image URLs in bodies.
 
 use crate::at;
-use crate::corpus::{last_modified, Corpus};
+use crate::corpus::Corpus;
 use crate::escape::{push_escaped, Xml};
 use crate::urls::{Feed, Page, Urls};
 use folio_content::{markdown, ArticleSummary};
@@ -61,9 +61,15 @@ pub(crate) fn render(
     // site's newest story, so the date never depends on when the build ran.
     let updated = entries
         .iter()
-        .map(|a| last_modified(a))
+        .map(|a| a.last_modified())
         .max()
-        .or_else(|| corpus.articles.iter().map(last_modified).max())
+        .or_else(|| {
+            corpus
+                .articles
+                .iter()
+                .map(ArticleSummary::last_modified)
+                .max()
+        })
         .map_or("1970-01-01T00:00:00Z", |t| t.as_str());
 
     let mut x = Xml(String::with_capacity(64 * 1024));
@@ -99,7 +105,7 @@ fn entry(x: &mut Xml, corpus: &Corpus, urls: &Urls, a: &ArticleSummary) -> Resul
     link(x, "alternate", "text/html", &url);
     x.line("id", &url);
     x.line("published", a.published.as_str());
-    x.line("updated", last_modified(a).as_str());
+    x.line("updated", a.last_modified().as_str());
     for author in a.authors.iter().filter(|n| !n.trim().is_empty()) {
         x.raw("<author>");
         x.element("name", author);

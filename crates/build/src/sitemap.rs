@@ -2,7 +2,7 @@
 //! front page, each with its last change) and `robots.txt` pointing at it.
 
 use crate::at;
-use crate::corpus::{last_modified, Corpus};
+use crate::corpus::Corpus;
 use crate::entry_pages::listing_pages;
 use crate::escape::Xml;
 use crate::urls::{Page, Urls, SITEMAP};
@@ -33,7 +33,7 @@ fn entries<'a>(corpus: &'a Corpus, urls: &Urls) -> Vec<(String, Option<&'a Times
                 .articles
                 .iter()
                 .filter(|a| lists(page, a))
-                .map(last_modified)
+                .map(ArticleSummary::last_modified)
                 .max();
             (urls.page(page), newest)
         })
@@ -42,7 +42,7 @@ fn entries<'a>(corpus: &'a Corpus, urls: &Urls) -> Vec<(String, Option<&'a Times
         corpus
             .articles
             .iter()
-            .map(|a| (urls.page(Page::Article(&a.slug)), Some(last_modified(a)))),
+            .map(|a| (urls.page(Page::Article(&a.slug)), Some(a.last_modified()))),
     );
     entries
 }

@@ -176,13 +176,16 @@ pub struct Article {
     pub related: Vec<String>,
 }
 
+/// The newest of `published` and `updated`: an `updated` earlier than
+/// `published` (which validation refuses) never moves a date back.
+fn newest<'a>(published: &'a Timestamp, updated: Option<&'a Timestamp>) -> &'a Timestamp {
+    updated.filter(|u| *u > published).unwrap_or(published)
+}
+
 impl Article {
     /// The newest of published and updated.
     pub fn last_modified(&self) -> &Timestamp {
-        self.updated
-            .as_ref()
-            .filter(|u| *u > &self.published)
-            .unwrap_or(&self.published)
+        newest(&self.published, self.updated.as_ref())
     }
 
     /// The summary that listings carry for this article.
@@ -233,6 +236,14 @@ pub struct ArticleSummary {
     pub teaser: Option<String>,
 }
 
+impl ArticleSummary {
+    /// The newest of published and updated, as [`Article::last_modified`]
+    /// gives for the whole article (feeds and sitemaps date entries by it).
+    pub fn last_modified(&self) -> &Timestamp {
+        newest(&self.published, self.updated.as_ref())
+    }
+}
+
 /// One page of a listing (latest, a section, or briefs), newest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListingPage {
@@ -251,5 +262,42 @@ impl ListingPage {
     /// Whether a further page exists.
     pub fn has_more(&self) -> bool {
         self.page < self.pages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_modified_is_the_newest_date_for_articles_and_summaries() {
+        let article = Article {
+            version: 1,
+            slug: "a".into(),
+            section: "s".into(),
+            kind: Kind::News,
+            kicker: None,
+            headline: "h".into(),
+            dek: String::new(),
+            authors: vec!["A".into()],
+            published: Timestamp::from_unix(2_000),
+            updated: None,
+            hero: None,
+            tags: vec![],
+            body: "b".into(),
+            related: vec![],
+        };
+        let dated = |updated: Option<i64>| {
+            let a = Article {
+                updated: updated.map(Timestamp::from_unix),
+                ..article.clone()
+            };
+            let (whole, summary) = (a.last_modified().unix(), a.summary().last_modified().unix());
+            assert_eq!(whole, summary);
+            whole
+        };
+        assert_eq!(dated(None), 2_000);
+        assert_eq!(dated(Some(3_000)), 3_000);
+        assert_eq!(dated(Some(1_000)), 2_000, "an earlier update never wins");
     }
 }
