@@ -1,10 +1,13 @@
 // Shared helpers for the journeys: reading the sample corpus the way the app
 // does, so assertions follow the content rather than hard-coded titles.
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rootDir = root;
 
 /** A JSON file from the built site (dist/). */
 export function distJson(path) {
@@ -43,4 +46,30 @@ export async function loadLazyImages(page) {
 /** Waits until the wasm app has mounted and replaced the boot placeholder. */
 export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('boot'));
+}
+
+/**
+ * Serves `root` with one of the shipped nginx server configurations on a
+ * private port, for journeys that need their own deployment. Returns a
+ * function that stops it and removes its files.
+ */
+export function startNginx({ conf, root, port }) {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-nginx-'));
+  mkdirSync(join(dir, 'tmp'));
+  const server = readFileSync(join(rootDir, conf), 'utf8')
+    .replaceAll('__ROOT__', root)
+    .replaceAll('__LISTEN__', `127.0.0.1:${port}`);
+  writeFileSync(join(dir, 'nginx.conf'), `
+    ${process.getuid?.() === 0 ? 'user root;' : ''}
+    worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
+    events { worker_connections 64; }
+    http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;
+      client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
+      uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+      ${server} }`);
+  execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir]);
+  return () => {
+    try { execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-s', 'stop']); } catch {}
+    rmSync(dir, { recursive: true, force: true });
+  };
 }

@@ -1,38 +1,26 @@
 // A deployment under a path prefix (/news/), built by ./x test into
 // dist-news/ and served by nginx with the shipped deploy/nginx/folio-subpath.conf.
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { appReady, listing, article } from './helpers.mjs';
+import { appReady, listing, article, startNginx } from './helpers.mjs';
 
 const PORT = 8098;
 const base = `http://127.0.0.1:${PORT}`;
 let dir;
+let stop;
 
 test.beforeAll(() => {
   if (!existsSync('dist-news/index.html')) throw new Error('dist-news/ is missing: ./x test builds it before the end-to-end run');
+  // The subpath configuration serves <root>/news/.
   dir = mkdtempSync(join(tmpdir(), 'folio-news-'));
-  mkdirSync(join(dir, 'www'));
-  mkdirSync(join(dir, 'tmp'));
-  symlinkSync(resolve('dist-news'), join(dir, 'www', 'news'));
-  const server = readFileSync('deploy/nginx/folio-subpath.conf', 'utf8')
-    .replaceAll('__ROOT__', join(dir, 'www'))
-    .replaceAll('__LISTEN__', `127.0.0.1:${PORT}`);
-  writeFileSync(join(dir, 'nginx.conf'), `
-    ${process.getuid?.() === 0 ? 'user root;' : ''}
-    worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
-    events { worker_connections 64; }
-    http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;
-      client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
-      uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-      ${server} }`);
-  execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir]);
+  symlinkSync(resolve('dist-news'), join(dir, 'news'));
+  stop = startNginx({ conf: 'deploy/nginx/folio-subpath.conf', root: dir, port: PORT });
 });
 
 test.afterAll(() => {
-  try { execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-s', 'stop']); } catch {}
+  stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

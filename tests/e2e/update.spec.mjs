@@ -3,35 +3,23 @@
 // The site is served from a private copy of dist/ by its own nginx (with the
 // shipped configuration), so the deployment can change under the test.
 import { test, expect } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { appReady } from './helpers.mjs';
+import { appReady, startNginx } from './helpers.mjs';
 
 const PORT = 8096;
 let dir;
+let stop;
 
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'folio-deploy-'));
   cpSync('dist', join(dir, 'site'), { recursive: true });
-  mkdirSync(join(dir, 'tmp'));
-  const server = readFileSync('deploy/nginx/folio.conf', 'utf8')
-    .replaceAll('__ROOT__', join(dir, 'site'))
-    .replaceAll('__LISTEN__', `127.0.0.1:${PORT}`);
-  writeFileSync(join(dir, 'nginx.conf'), `
-    ${process.getuid?.() === 0 ? 'user root;' : ''}
-    worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
-    events { worker_connections 64; }
-    http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;
-      client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
-      uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-      ${server} }`);
-  execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir]);
+  stop = startNginx({ conf: 'deploy/nginx/folio.conf', root: join(dir, 'site'), port: PORT });
 });
 
 test.afterAll(() => {
-  try { execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-s', 'stop']); } catch {}
+  stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

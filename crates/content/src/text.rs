@@ -7,26 +7,8 @@ const WORDS_PER_MINUTE: usize = 230;
 
 /// Counts the words of the visible text of a markdown document.
 pub fn word_count(markdown: &str) -> usize {
-    // Inline markup splits text into several events ("wo*rd*"), so join the
-    // text first and break only where blocks end.
-    let mut text = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::Item
-                | TagEnd::TableCell
-                | TagEnd::CodeBlock
-                | TagEnd::BlockQuote(_),
-            )
-            | Event::SoftBreak
-            | Event::HardBreak => text.push(' '),
-            _ => {}
-        }
-    }
-    text.split_whitespace()
+    plain_text(markdown)
+        .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
@@ -37,7 +19,9 @@ pub fn reading_minutes(markdown: &str) -> u32 {
 }
 
 /// All visible text of a markdown document as plain text, blocks separated
-/// by newlines: what offline search indexes.
+/// by newlines: what offline search indexes and word counts count. Inline
+/// markup splits text into several events ("wo*rd*"), so text is joined and
+/// broken only where blocks end.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, crate::markdown::options()) {
