@@ -222,3 +222,16 @@ async fn a_newer_database_version_is_reported_as_outdated() {
     assert_eq!(err, StoreError::Outdated);
     assert!(err.reader_message().contains("newer version"));
 }
+
+#[wasm_bindgen_test]
+async fn an_upgrade_blocked_by_another_connection_is_reported() {
+    let name = "t-blocked";
+    let lib = fresh(name, schema::VERSION).await;
+    lib.close();
+    // Another tab with an old connection that never lets go.
+    let holder = Database::open(name).with_version(schema::VERSION).await.unwrap();
+    let err = Library::open_named(name, schema::VERSION + 1).await.err().expect("blocked");
+    assert_eq!(err, StoreError::Blocked);
+    assert!(err.reader_message().contains("Close other Folio tabs"));
+    holder.close();
+}
