@@ -9,8 +9,10 @@ usage:
   folio-build [content] [--content DIR] [--out DIR]
       validate the corpus and write the paginated listings (before trunk build)
   folio-build site [--content DIR] [--dist DIR] [--base-url URL] [--no-precompress]
-      validate the corpus and write entry pages, feeds, sitemap, robots.txt and
-      .gz/.br siblings into trunk's output (after trunk build)
+                   [--no-og-images] [--og-cache DIR]
+      validate the corpus and write link-preview PNGs of SVG heroes (images/og/),
+      entry pages, feeds, sitemap, robots.txt and .gz/.br siblings into trunk's
+      output (after trunk build); --og-cache keeps the PNGs between builds
   folio-build compress [--dist DIR]
       only the .gz/.br siblings, for a build that changes dist/ after the site step
       (e.g. generates a service worker): run `site --no-precompress` first
@@ -19,6 +21,7 @@ usage:
 
 defaults: --content public/content, --out the content directory, --dist dist
 environment: FOLIO_BASE_URL (as --base-url), FOLIO_PRECOMPRESS=0 (as --no-precompress),
+             FOLIO_OG_IMAGES=0 (as --no-og-images), FOLIO_OG_CACHE (as --og-cache),
              FOLIO_BUILD_THREADS (worker threads; default one per core)";
 
 /// What to do.
@@ -51,6 +54,8 @@ struct Flags {
     dist: Option<PathBuf>,
     base_url: Option<String>,
     precompress: Option<bool>,
+    og_images: Option<bool>,
+    og_cache: Option<PathBuf>,
     articles: Option<usize>,
     seed: Option<u64>,
 }
@@ -80,6 +85,9 @@ pub(crate) fn parse(
             "--base-url" => flags.base_url = Some(value()?),
             "--precompress" => flags.precompress = Some(true),
             "--no-precompress" => flags.precompress = Some(false),
+            "--og-images" => flags.og_images = Some(true),
+            "--no-og-images" => flags.og_images = Some(false),
+            "--og-cache" => flags.og_cache = Some(value()?.into()),
             "--articles" => {
                 let v = value()?;
                 flags.articles = Some(
@@ -111,10 +119,14 @@ pub(crate) fn parse(
         .content
         .clone()
         .unwrap_or_else(|| PathBuf::from("public/content"));
-    let precompress_default = !matches!(
-        env("FOLIO_PRECOMPRESS").as_deref().map(str::trim),
-        Some("0" | "false" | "no" | "off")
-    );
+    // `KEY=0` (or false, no, off) turns a step off.
+    let on_unless_off = |key: &str| {
+        !matches!(
+            env(key).as_deref().map(str::trim),
+            Some("0" | "false" | "no" | "off")
+        )
+    };
+    let precompress_default = on_unless_off("FOLIO_PRECOMPRESS");
     let refuse = |present: bool, flag: &str| {
         if present {
             Err(format!("{flag} does not apply to `{subcommand}`"))
@@ -122,8 +134,10 @@ pub(crate) fn parse(
             Ok(())
         }
     };
+    let og_flags = flags.og_images.is_some() || flags.og_cache.is_some();
     match subcommand.as_str() {
         "content" => {
+            refuse(og_flags, "--og-images/--no-og-images/--og-cache")?;
             refuse(flags.dist.is_some(), "--dist")?;
             refuse(flags.base_url.is_some(), "--base-url")?;
             refuse(
@@ -147,6 +161,14 @@ pub(crate) fn parse(
                 .base_url
                 .or_else(|| env("FOLIO_BASE_URL").filter(|v| !v.trim().is_empty()));
             let precompress = flags.precompress.unwrap_or(precompress_default);
+            let og_images = flags
+                .og_images
+                .unwrap_or_else(|| on_unless_off("FOLIO_OG_IMAGES"));
+            let og_cache = flags.og_cache.or_else(|| {
+                env("FOLIO_OG_CACHE")
+                    .filter(|v| !v.trim().is_empty())
+                    .map(PathBuf::from)
+            });
             let dist = flags.dist.unwrap_or_else(|| PathBuf::from("dist"));
             Ok(Command::Site {
                 content,
@@ -154,10 +176,13 @@ pub(crate) fn parse(
                     dist,
                     base_url,
                     precompress,
+                    og_images,
+                    og_cache,
                 },
             })
         }
         "compress" => {
+            refuse(og_flags, "--og-images/--no-og-images/--og-cache")?;
             refuse(
                 flags.content.is_some() || flags.out.is_some(),
                 "--content/--out",
@@ -173,6 +198,7 @@ pub(crate) fn parse(
             })
         }
         _ => {
+            refuse(og_flags, "--og-images/--no-og-images/--og-cache")?;
             refuse(flags.content.is_some(), "--content")?;
             refuse(
                 flags.dist.is_some() || flags.base_url.is_some(),
@@ -232,6 +258,7 @@ mod tests {
         assert_eq!(options.dist, PathBuf::from("d"));
         assert_eq!(options.base_url.as_deref(), Some("https://m.example/news/"));
         assert!(!options.precompress);
+        assert!(options.og_images && options.og_cache.is_none());
         let Ok(Command::Site { options, .. }) =
             parse_with("site --base-url https://x/ --precompress", &env)
         else {
@@ -242,7 +269,29 @@ mod tests {
     }
 
     #[test]
+    fn preview_images_can_be_turned_off_or_cached() {
+        let env = [("FOLIO_OG_IMAGES", "off"), ("FOLIO_OG_CACHE", "/tmp/og")];
+        let Ok(Command::Site { options, .. }) = parse_with("site", &env) else {
+            panic!()
+        };
+        assert!(!options.og_images);
+        assert_eq!(options.og_cache, Some(PathBuf::from("/tmp/og")));
+        let Ok(Command::Site { options, .. }) = parse_with("site --og-images --og-cache c", &env)
+        else {
+            panic!()
+        };
+        assert!(options.og_images);
+        assert_eq!(options.og_cache, Some(PathBuf::from("c")));
+        let Ok(Command::Site { options, .. }) = parse_with("site --no-og-images", &[]) else {
+            panic!()
+        };
+        assert!(!options.og_images);
+    }
+
+    #[test]
     fn flags_of_another_step_are_refused() {
+        assert!(parse_with("content --no-og-images", &[]).is_err());
+        assert!(parse_with("compress --og-cache x", &[]).is_err());
         assert!(parse_with("content --base-url https://x/", &[]).is_err());
         assert!(parse_with("site --out x", &[]).is_err());
         assert!(parse_with("gen-corpus --out x", &[]).is_err());

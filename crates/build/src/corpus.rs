@@ -18,9 +18,20 @@ pub(crate) struct Corpus {
 }
 
 impl Corpus {
+    /// The file of one article.
+    pub(crate) fn article_file(&self, slug: &str) -> PathBuf {
+        self.content.join("articles").join(format!("{slug}.json"))
+    }
+
+    /// The directory that content paths such as `images/port.svg` are
+    /// relative to: the parent of the content directory (`public/`).
+    pub(crate) fn public_root(&self) -> &Path {
+        public_root(&self.content)
+    }
+
     /// Reads one article again, body included.
     pub(crate) fn article(&self, slug: &str) -> Result<Article, String> {
-        let path = self.content.join("articles").join(format!("{slug}.json"));
+        let path = self.article_file(slug);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
         decode_article(&text).map_err(at(&path))
@@ -44,6 +55,10 @@ fn problem(path: &Path, reason: impl Into<String>) -> Problem {
         path: path.to_owned(),
         reason: reason.into(),
     }
+}
+
+fn public_root(content: &Path) -> &Path {
+    content.parent().unwrap_or(content)
 }
 
 /// Whether a relative image path points at a file under the public root.
@@ -132,7 +147,7 @@ pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
             None
         }
     };
-    let public_root = content.parent().unwrap_or(content);
+    let public_root = public_root(content);
 
     let dir = content.join("articles");
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {

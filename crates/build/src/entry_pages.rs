@@ -6,6 +6,7 @@
 
 use crate::corpus::Corpus;
 use crate::meta::{clip, ArticleFacts, FeedLink, PageMeta, PreviewImage};
+use crate::og_images::{self, OgImages};
 use crate::parallel;
 use crate::template::Template;
 use crate::urls::{Feed, Page, Urls};
@@ -38,6 +39,8 @@ pub(crate) struct Describer<'a> {
     pub(crate) urls: &'a Urls,
     /// The loader's own description, for a site without a tagline.
     pub(crate) fallback_description: &'a str,
+    /// PNG previews of SVG heroes (empty when they are not rendered).
+    pub(crate) og_images: &'a OgImages,
 }
 
 impl Describer<'_> {
@@ -137,6 +140,34 @@ impl Describer<'_> {
         }
     }
 
+    /// The image a link preview shows: the PNG rendered from an SVG hero,
+    /// none if that SVG could not be rendered, else the hero as it is.
+    fn preview_image(&self, a: &ArticleSummary) -> Option<PreviewImage> {
+        let hero = a.hero.as_ref()?;
+        let (url, width, height, mime) = match self.og_images.preview(&a.slug) {
+            Some(Some(png)) => (
+                self.urls.asset(&png.file),
+                Some(png.width),
+                Some(png.height),
+                Some("image/png"),
+            ),
+            Some(None) => return None,
+            None => (
+                self.urls.asset(&hero.src),
+                hero.width,
+                hero.height,
+                og_images::image_type(&hero.src),
+            ),
+        };
+        Some(PreviewImage {
+            url,
+            alt: hero.alt.clone(),
+            width,
+            height,
+            mime,
+        })
+    }
+
     /// The metadata of an article's page.
     pub(crate) fn article(&self, a: &ArticleSummary) -> PageMeta {
         let site = &self.corpus.site;
@@ -152,12 +183,7 @@ impl Describer<'_> {
             share_title: a.headline.clone(),
             description: clip(&description, DESCRIPTION_CHARS),
             canonical: Some(self.urls.page(Page::Article(&a.slug))),
-            image: a.hero.as_ref().map(|hero| PreviewImage {
-                url: self.urls.asset(&hero.src),
-                alt: hero.alt.clone(),
-                width: hero.width,
-                height: hero.height,
-            }),
+            image: self.preview_image(a),
             article: Some(ArticleFacts {
                 published: a.published.as_str().to_owned(),
                 modified: a.last_modified().as_str().to_owned(),

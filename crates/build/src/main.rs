@@ -3,7 +3,7 @@
 //! ```text
 //! folio-build [content] [--content DIR] [--out DIR]                 before trunk build
 //! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
-//!                  [--no-precompress]
+//!                  [--no-precompress] [--no-og-images] [--og-cache DIR]
 //! folio-build compress [--dist DIR]                                 after the service worker
 //! folio-build gen-corpus --articles N --out DIR [--seed N]          benchmarks only
 //! ```
@@ -23,6 +23,12 @@
 //!   `base_url`, or `--base-url` / `FOLIO_BASE_URL` for one deployment (which
 //!   is also written into `dist/content/site.json`). Without a subcommand,
 //!   `--dist` selects `site`. `FOLIO_PRECOMPRESS=0` is `--no-precompress`.
+//!   Social networks do not show SVG images, so an article whose hero is an
+//!   SVG gets a 1200-pixel-wide PNG, `images/og/<slug>.png`, as its preview
+//!   image (`og:image`); a PNG newer than its SVG and article is kept, and
+//!   `--og-cache DIR` (`FOLIO_OG_CACHE`) keeps them across builds, since
+//!   `trunk build` empties `dist/`. `--no-og-images` (`FOLIO_OG_IMAGES=0`)
+//!   skips them and names the SVG itself.
 //! - `compress` writes only the `.gz`/`.br` siblings, for builds that change
 //!   `dist/` after the site step (the service worker): `site --no-precompress`,
 //!   then the other tool, then `compress`.
@@ -39,6 +45,7 @@ mod escape;
 mod feeds;
 mod listings;
 mod meta;
+mod og_images;
 mod parallel;
 mod site;
 mod sitemap;
@@ -121,6 +128,12 @@ fn run(command: Command) -> Result<(), String> {
                 report.sitemap.0,
                 mib(report.sitemap.1),
             );
+            if let Some(og) = &report.og_images {
+                println!(
+                    "folio-build: preview images: {} rendered, {} up to date, {} failed, in {:.2?}",
+                    og.rendered, og.up_to_date, og.failed, og.elapsed
+                );
+            }
             if let Some(totals) = &report.compressed {
                 print_compressed(totals);
             }

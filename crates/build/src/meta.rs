@@ -13,6 +13,8 @@ pub(crate) struct PreviewImage {
     pub(crate) alt: String,
     pub(crate) width: Option<u32>,
     pub(crate) height: Option<u32>,
+    /// The media type (`image/png`), when known.
+    pub(crate) mime: Option<&'static str>,
 }
 
 /// What Open Graph's `article:*` properties carry.
@@ -105,11 +107,14 @@ impl PageMeta {
         t.meta("property", "og:url", url);
         if let Some(image) = &self.image {
             t.meta("property", "og:image", &image.url);
-            t.meta("property", "og:image:alt", &image.alt);
+            if let Some(mime) = image.mime {
+                t.meta("property", "og:image:type", mime);
+            }
             if let (Some(w), Some(h)) = (image.width, image.height) {
                 t.meta("property", "og:image:width", &w.to_string());
                 t.meta("property", "og:image:height", &h.to_string());
             }
+            t.meta("property", "og:image:alt", &image.alt);
         }
         if let Some(article) = &self.article {
             t.meta("property", "article:published_time", &article.published);

@@ -1,10 +1,12 @@
-//! The `site` step, run after `trunk build`: entry pages, feeds, sitemap,
-//! robots.txt and precompressed siblings, written into `dist/`.
+//! The `site` step, run after `trunk build`: link-preview images, entry
+//! pages, feeds, sitemap, robots.txt and precompressed siblings, written into
+//! `dist/`.
 
 use crate::at;
 use crate::compress::{self, Totals};
 use crate::corpus::Corpus;
 use crate::entry_pages::{self, Describer};
+use crate::og_images::{self, OgImages};
 use crate::template::Template;
 use crate::urls::Urls;
 use crate::{feeds, sitemap};
@@ -19,6 +21,12 @@ pub(crate) struct Options {
     pub(crate) base_url: Option<String>,
     /// Whether to write `.gz` and `.br` siblings.
     pub(crate) precompress: bool,
+    /// Whether to render PNG previews of SVG heroes (`images/og/`); without
+    /// them, entry pages name the SVG itself.
+    pub(crate) og_images: bool,
+    /// Where rendered previews are kept between builds (`trunk build`
+    /// empties `dist/`); `None` renders straight into `dist/images/og/`.
+    pub(crate) og_cache: Option<PathBuf>,
 }
 
 /// What the step wrote: files and bytes per kind of output.
@@ -27,6 +35,7 @@ pub(crate) struct Report {
     pub(crate) pages: (usize, u64),
     pub(crate) feeds: (usize, u64),
     pub(crate) sitemap: (usize, u64),
+    pub(crate) og_images: Option<og_images::Totals>,
     pub(crate) compressed: Option<Totals>,
     /// Things that look wrong but do not stop the build.
     pub(crate) warnings: Vec<String>,
@@ -92,10 +101,19 @@ pub(crate) fn build(corpus: &Corpus, options: &Options) -> Result<Report, String
     if options.base_url.is_some() {
         set_deployed_base_url(dist, urls.base())?;
     }
+    let og = if options.og_images {
+        let og = og_images::write(corpus, dist, options.og_cache.as_deref())?;
+        report.og_images = Some(og.totals);
+        report.warnings.extend_from_slice(&og.warnings);
+        og
+    } else {
+        OgImages::default()
+    };
     let describer = Describer {
         corpus,
         urls: &urls,
         fallback_description: template.description.as_deref().unwrap_or_default(),
+        og_images: &og,
     };
     report.pages = entry_pages::write(&describer, &template, dist).map_err(at(dist))?;
     let not_found = dist.join("content/404.html");

@@ -34,7 +34,8 @@ fn an_article_page_carries_escaped_share_tags() {
         meta(&page, "property", "og:site_name"),
         Some("Folio &amp; Friends")
     );
-    let image = "https://folio.example/images/port.svg";
+    // The SVG hero is shown as its PNG rendering (see og_images.rs).
+    let image = "https://folio.example/images/og/tariffs-q-and-a.png";
     assert_eq!(meta(&page, "property", "og:image"), Some(image));
     assert_eq!(meta(&page, "name", "twitter:image"), Some(image));
     let alt = "Cranes at the &quot;new&quot; port &amp; the bay";

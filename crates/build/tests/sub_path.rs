@@ -26,7 +26,7 @@ fn every_absolute_url_carries_the_prefix() {
     assert_eq!(meta(&page, "property", "og:url"), Some(url));
     assert_eq!(
         meta(&page, "property", "og:image"),
-        Some("https://magazine.example/news/images/port.svg")
+        Some("https://magazine.example/news/images/og/tariffs-q-and-a.png")
     );
     assert!(page.contains("href=\"https://magazine.example/news/feed.xml\""));
     // The loader's own URLs are trunk's, prefix included, and stay as built.

@@ -18,7 +18,9 @@ fn a_generated_corpus_builds_end_to_end() {
     let dist = scratch.path().join("dist");
     copy_dir(&public, &dist);
     std::fs::copy(fixture("loader/index.html"), dist.join("index.html")).unwrap();
-    succeeded(&run_site(&content, &dist, &[], &[]));
+    // Preview images have their own tests; unoptimised test builds render
+    // them slowly (about a second each).
+    succeeded(&run_site(&content, &dist, &["--no-og-images"], &[]));
     let articles = std::fs::read_dir(dist.join("articles")).unwrap().count();
     assert_eq!(articles, 60 * 3, "a page and its .gz and .br per article");
 }

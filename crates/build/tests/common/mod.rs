@@ -91,7 +91,9 @@ pub(crate) fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     command
         .args(args)
         .env_remove("FOLIO_BASE_URL")
-        .env_remove("FOLIO_PRECOMPRESS");
+        .env_remove("FOLIO_PRECOMPRESS")
+        .env_remove("FOLIO_OG_IMAGES")
+        .env_remove("FOLIO_OG_CACHE");
     for (key, value) in env {
         command.env(key, value);
     }
