@@ -95,3 +95,15 @@ fn dates_use_the_readers_locale() {
     assert!(shown.contains("2026"), "{shown}");
     assert!(shown.contains('2'), "{shown}");
 }
+
+#[wasm_bindgen_test]
+fn a_new_request_aborts_the_previous_one_and_dropping_aborts_the_last() {
+    let inflight = folio::net::Inflight::default();
+    let first = inflight.next().unwrap();
+    assert!(!first.aborted());
+    let second = inflight.next().unwrap();
+    assert!(first.aborted(), "starting a new load cancels the old one");
+    assert!(!second.aborted());
+    drop(inflight);
+    assert!(second.aborted(), "leaving the page cancels its load");
+}

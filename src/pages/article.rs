@@ -24,6 +24,8 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let site = use_site();
     let inflight = StoredValue::new_local(Inflight::default());
+    // Leaving the page stops its downloads.
+    on_cleanup(move || inflight.with_value(Inflight::abort));
     let data = LocalResource::new(move || {
         let slug = params.read().get("slug").unwrap_or_default();
         let signal = inflight.with_value(Inflight::next);

@@ -59,6 +59,8 @@ async fn load(
 pub fn Home() -> impl IntoView {
     let site = use_site();
     let inflight = StoredValue::new_local(Inflight::default());
+    // Leaving the page stops its downloads.
+    on_cleanup(move || inflight.with_value(Inflight::abort));
     let data = LocalResource::new(move || {
         let signal = inflight.with_value(Inflight::next);
         async move { load(site.await, signal).await }

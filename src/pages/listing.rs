@@ -80,6 +80,8 @@ fn ListingView(
 ) -> impl IntoView {
     let site = use_site();
     let inflight = StoredValue::new_local(Inflight::default());
+    // Leaving the page stops its downloads.
+    on_cleanup(move || inflight.with_value(Inflight::abort));
     let first_listing = listing.clone();
     let first = LocalResource::new(move || {
         let listing = first_listing.clone();
@@ -119,6 +121,8 @@ fn Pages(listing: Listing, site: Arc<Site>, first: Arc<ListingPage>) -> impl Int
     let error: RwSignal<Option<LoadError>, LocalStorage> = RwSignal::new_local(None);
     let total = first.total;
     let inflight = StoredValue::new_local(Inflight::default());
+    // Leaving the page stops its downloads.
+    on_cleanup(move || inflight.with_value(Inflight::abort));
     let listing = StoredValue::new_local(listing);
 
     let load_more = move || {

@@ -91,3 +91,28 @@ test('an unknown route and an unknown section show not found', async ({ page }) 
   await page.goto('/sections/atlantis');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('a slow load shows progress, and a stale answer never replaces the next story', async ({ page }) => {
+  const [slow, next] = listing('kind/analysis').items;
+  await page.goto('/');
+  await expect(page.locator('.front-lead')).toBeVisible();
+  // A crawl of a network: a 10-30 KB article takes seconds to arrive.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 4000, uploadThroughput: 4000 });
+  const open = (href) => page.evaluate((h) => {
+    const a = Object.assign(document.createElement('a'), { href: h });
+    document.body.append(a);
+    a.click();
+  }, href);
+  await open(`/articles/${slow.slug}`);
+  await expect(page.locator('.loading')).toBeVisible();
+  await expect(page.locator('.loading')).toHaveAttribute('role', 'status');
+  // The reader gives up and opens another story; the first request is
+  // aborted (tests/web.rs checks the abort itself).
+  await open(`/articles/${next.slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(next.headline, { timeout: 20000 });
+  await page.waitForTimeout(3000);
+  await expect(page.locator('h1.headline')).toHaveText(next.headline);
+  await expect(page).toHaveURL(new RegExp(`/articles/${next.slug}$`));
+});
