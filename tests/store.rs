@@ -229,8 +229,14 @@ async fn an_upgrade_blocked_by_another_connection_is_reported() {
     let lib = fresh(name, schema::VERSION).await;
     lib.close();
     // Another tab with an old connection that never lets go.
-    let holder = Database::open(name).with_version(schema::VERSION).await.unwrap();
-    let err = Library::open_named(name, schema::VERSION + 1).await.err().expect("blocked");
+    let holder = Database::open(name)
+        .with_version(schema::VERSION)
+        .await
+        .unwrap();
+    let err = Library::open_named(name, schema::VERSION + 1)
+        .await
+        .err()
+        .expect("blocked");
     assert_eq!(err, StoreError::Blocked);
     assert!(err.reader_message().contains("Close other Folio tabs"));
     holder.close();

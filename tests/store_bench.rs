@@ -34,7 +34,11 @@ fn article(i: usize, bytes: usize) -> ToSave {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         body.push_str(WORDS[((n >> 33) % WORDS.len() as u64) as usize]);
-        body.push_str(if (n >> 40).is_multiple_of(12) { ".\n\n" } else { " " });
+        body.push_str(if (n >> 40).is_multiple_of(12) {
+            ".\n\n"
+        } else {
+            " "
+        });
     }
     let json = serde_json::json!({
         "slug": format!("bench-{i}"), "section": "europe", "kind": "analysis",

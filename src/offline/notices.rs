@@ -59,11 +59,7 @@ pub fn dismiss(id: u32) {
 
 /// Reports a storage problem once per kind, with a way to the library.
 pub fn storage_problem(error: &crate::store::StoreError) {
-    let link = matches!(error, crate::store::StoreError::QuotaExceeded).then(|| {
-        (
-            crate::routes::library(),
-            "Free up space".to_owned(),
-        )
-    });
+    let link = matches!(error, crate::store::StoreError::QuotaExceeded)
+        .then(|| (crate::routes::library(), "Free up space".to_owned()));
     push(Level::Warning, error.reader_message(), link);
 }

@@ -36,7 +36,10 @@ pub fn render(markdown: &str) -> String {
 /// As [`render`], for a site served under `base` (`/news`): root-relative
 /// links and images (`/articles/x`) are kept inside it.
 pub fn render_under(markdown: &str, base: &str) -> String {
-    let events = filter(Parser::new_ext(markdown, options()), base.trim_end_matches('/'));
+    let events = filter(
+        Parser::new_ext(markdown, options()),
+        base.trim_end_matches('/'),
+    );
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -202,7 +205,9 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>, base: &str) -> Vec<Ev
             }) => {
                 let safe = is_safe_url(&dest_url);
                 if safe {
-                    out.push(Event::Html(open_link(link_type, &under(base, &dest_url), &title).into()));
+                    out.push(Event::Html(
+                        open_link(link_type, &under(base, &dest_url), &title).into(),
+                    ));
                 }
                 links.push(safe);
             }

@@ -294,5 +294,8 @@ fn root_relative_urls_stay_under_the_base_path() {
     assert!(html.contains("href=\"https://z.example/\""), "{html}");
     assert!(html.contains("src=\"/news/images/p.svg\""), "{html}");
     assert!(html.contains("src=\"images/q.svg\""), "{html}");
-    assert_eq!(folio_content::markdown::render_under("[a](/x)", ""), folio_content::markdown::render("[a](/x)"));
+    assert_eq!(
+        folio_content::markdown::render_under("[a](/x)", ""),
+        folio_content::markdown::render("[a](/x)")
+    );
 }
