@@ -193,6 +193,7 @@ impl Describer<'_> {
             }),
             feeds: self.feeds(Some(&a.section)),
             noindex: false,
+            preload: Some(folio_content::paths::article(&a.slug)),
         }
     }
 }

@@ -28,6 +28,10 @@ fn an_article_page_carries_escaped_share_tags() {
     assert_eq!(meta(&page, "name", "twitter:description"), Some(dek));
     let url = "https://folio.example/articles/tariffs-q-and-a";
     assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")));
+    // The article's own file starts downloading with the wasm.
+    assert!(page.contains(
+        "<link rel=\"preload\" href=\"content/articles/tariffs-q-and-a.json\" as=\"fetch\" crossorigin=\"anonymous\">"
+    ), "{page}");
     assert_eq!(meta(&page, "property", "og:url"), Some(url));
     assert_eq!(meta(&page, "property", "og:type"), Some("article"));
     assert_eq!(
