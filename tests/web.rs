@@ -19,19 +19,14 @@ fn container() -> web_sys::HtmlElement {
 
 fn brief() -> ArticleSummary {
     ArticleSummary {
-        slug: "test-brief".into(),
-        section: "europe".into(),
-        kind: Kind::Brief,
-        kicker: None,
         headline: "A test brief".into(),
-        dek: String::new(),
-        authors: vec![],
-        published: Timestamp::parse("2026-11-02T09:30:00Z").unwrap(),
-        updated: None,
-        hero: None,
-        tags: vec![],
-        reading_minutes: 1,
         teaser: Some("First paragraph.\n\nSecond paragraph.".into()),
+        ..ArticleSummary::minimal(
+            "test-brief",
+            "europe",
+            Kind::Brief,
+            Timestamp::parse("2026-11-02T09:30:00Z").unwrap(),
+        )
     }
 }
 

@@ -94,21 +94,12 @@ mod tests {
     use folio_content::{Kind, Timestamp};
 
     fn summary(day: i64) -> ArticleSummary {
-        ArticleSummary {
-            slug: format!("a{day}"),
-            section: "s".into(),
-            kind: Kind::News,
-            kicker: None,
-            headline: "h".into(),
-            dek: String::new(),
-            authors: vec![],
-            published: Timestamp::from_unix(day * 86_400),
-            updated: None,
-            hero: None,
-            tags: vec![],
-            reading_minutes: 1,
-            teaser: None,
-        }
+        ArticleSummary::minimal(
+            &format!("a{day}"),
+            "s",
+            Kind::News,
+            Timestamp::from_unix(day * 86_400),
+        )
     }
 
     #[test]

@@ -49,21 +49,7 @@ mod tests {
     use crate::Timestamp;
 
     fn summary(slug: &str, day: i64) -> ArticleSummary {
-        ArticleSummary {
-            slug: slug.into(),
-            section: "s".into(),
-            kind: Kind::News,
-            kicker: None,
-            headline: slug.into(),
-            dek: String::new(),
-            authors: vec![],
-            published: Timestamp::from_unix(day * 86_400),
-            updated: None,
-            hero: None,
-            tags: vec![],
-            reading_minutes: 1,
-            teaser: None,
-        }
+        ArticleSummary::minimal(slug, "s", Kind::News, Timestamp::from_unix(day * 86_400))
     }
 
     #[test]

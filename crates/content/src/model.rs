@@ -244,6 +244,28 @@ impl ArticleSummary {
     }
 }
 
+impl ArticleSummary {
+    /// A summary with only what identifies and orders it (the headline is
+    /// the slug): for synthetic corpora and tests.
+    pub fn minimal(slug: &str, section: &str, kind: Kind, published: Timestamp) -> Self {
+        Self {
+            slug: slug.to_owned(),
+            section: section.to_owned(),
+            kind,
+            kicker: None,
+            headline: slug.to_owned(),
+            dek: String::new(),
+            authors: Vec::new(),
+            published,
+            updated: None,
+            hero: None,
+            tags: Vec::new(),
+            reading_minutes: 1,
+            teaser: None,
+        }
+    }
+}
+
 /// One page of a listing (latest, a section, or briefs), newest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListingPage {

@@ -89,19 +89,8 @@ mod tests {
 
     fn s(slug: &str, section: &str, tags: &[&str], day: i64, kind: Kind) -> ArticleSummary {
         ArticleSummary {
-            slug: slug.into(),
-            section: section.into(),
-            kind,
-            kicker: None,
-            headline: slug.into(),
-            dek: String::new(),
-            authors: vec![],
-            published: Timestamp::from_unix(day * 86_400),
-            updated: None,
-            hero: None,
             tags: tags.iter().map(|t| t.to_string()).collect(),
-            reading_minutes: 1,
-            teaser: None,
+            ..ArticleSummary::minimal(slug, section, kind, Timestamp::from_unix(day * 86_400))
         }
     }
 
