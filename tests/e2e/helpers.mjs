@@ -61,6 +61,7 @@ export function startNginx({ conf, root, port }) {
     .replaceAll('__LISTEN__', `127.0.0.1:${port}`);
   writeFileSync(join(dir, 'nginx.conf'), `
     ${process.getuid?.() === 0 ? 'user root;' : ''}
+    load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
     worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
     events { worker_connections 64; }
     http { include /etc/nginx/mime.types; default_type application/octet-stream; access_log off;

@@ -67,6 +67,9 @@ test('headers: immutable hashed assets, revalidated HTML and content, wasm type,
   // Precompressed siblings are served to clients that accept them.
   const gz = await request.fetch(`/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
   expect(gz.headers()['content-encoding']).toBe('gzip');
+  const br = await request.fetch(`/${wasm}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(br.headers()['content-encoding']).toBe('br');
+  expect(Number(br.headers()['content-length'])).toBeLessThan(Number(gz.headers()['content-length']));
   // App routes without a file still boot the app; missing content is a 404.
   expect((await get('/sections/europe')).status()).toBe(200);
   expect((await get('/content/articles/no-such-story.json')).status()).toBe(404);
