@@ -49,12 +49,12 @@ pub fn App() -> impl IntoView {
     }));
     provide_context(sw::register());
     if status::is_online() {
-        leptos::task::spawn_local(refresh::refresh_library());
+        leptos::task::spawn_local(refresh::refresh_library_if_due());
     }
 
     view! {
         <Html attr:lang="en"/>
-        <Router base=routes::base_path()>
+        <Router base=routes::base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Masthead/>
             <ShellStatus notices=notice_list/>

@@ -69,25 +69,10 @@ impl std::error::Error for LoadError {}
 /// Fetches a site-relative file as text. Relative URLs resolve against the
 /// document's `<base href>`, so a deployment under `/news/` needs no change.
 pub async fn fetch_text(path: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
-    let response = Request::get(path)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(|e| {
-            if signal.is_some_and(|s| s.aborted()) {
-                LoadError::Aborted
-            } else {
-                LoadError::Network(e.to_string())
-            }
-        })?;
-    match response.status() {
-        200..=299 => response
-            .text()
-            .await
-            .map_err(|e| LoadError::Network(e.to_string())),
-        404 | 410 => Err(LoadError::NotFound),
-        status => Err(LoadError::Server(status)),
-    }
+    fetch_conditional(path, None, signal)
+        .await?
+        .text
+        .ok_or_else(|| LoadError::Network("304 without a conditional request".into()))
 }
 
 /// A response body with its validator; `text` is `None` when the server

@@ -9,7 +9,13 @@ use folio_content::paths::{self, Listing};
 use folio_content::Kind;
 
 thread_local! {
-    static BASE: String = base_path();
+    static BASE: String = read_base_path();
+}
+
+/// The deployment's base path: empty at the site root, `/news` when the
+/// site is deployed under `/news/`. Read from the document once.
+pub fn base() -> String {
+    BASE.with(String::clone)
 }
 
 /// A link to an app path (`/articles/x`), under the base path.
@@ -68,9 +74,8 @@ pub fn listing(listing: &Listing) -> String {
     }
 }
 
-/// The router's base path, from `<base href>`: empty at the site root,
-/// `/news` when the site is deployed under `/news/`.
-pub fn base_path() -> String {
+/// The path of `<base href>`, without its trailing slash.
+fn read_base_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())

@@ -81,12 +81,8 @@ async fn copy_to_clipboard(text: &str) -> bool {
         .is_ok()
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn remembered_instance() -> Option<String> {
-    local_storage()?
+    crate::offline::storage::local()?
         .get_item(MASTODON_KEY)
         .ok()
         .flatten()
@@ -152,7 +148,7 @@ pub fn ShareBar(
         let typed = input.map(|i| i.value()).unwrap_or_default();
         match share::mastodon_instance(&typed) {
             Some(host) => {
-                if let Some(s) = local_storage() {
+                if let Some(s) = crate::offline::storage::local() {
                     let _ = s.set_item(MASTODON_KEY, &host);
                 }
                 instance.set(Some(host.clone()));

@@ -43,6 +43,24 @@ pub async fn revalidate(
     Ok(true)
 }
 
+/// Where the time of the last whole-library refresh is kept.
+const REFRESHED_AT_KEY: &str = "folio.library-refreshed-at";
+/// How often opening the app revalidates the whole library: a large library
+/// is one request per article, too much for every page load. Articles being
+/// read are revalidated anyway, and a returning connection always refreshes.
+const REFRESH_EVERY_MS: f64 = 6.0 * 60.0 * 60.0 * 1000.0;
+
+/// Refreshes the library on start-up unless that was done recently.
+pub async fn refresh_library_if_due() {
+    let last = crate::offline::storage::local()
+        .and_then(|s| s.get_item(REFRESHED_AT_KEY).ok().flatten())
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    if js_sys::Date::now() - last >= REFRESH_EVERY_MS {
+        refresh_library().await;
+    }
+}
+
 /// Revalidates every saved article and tells the reader how many changed.
 pub async fn refresh_library() {
     let Ok(library) = store::shared().await else {
@@ -70,6 +88,9 @@ pub async fn refresh_library() {
         if !crate::offline::status::is_online() {
             return;
         }
+    }
+    if let Some(storage) = crate::offline::storage::local() {
+        let _ = storage.set_item(REFRESHED_AT_KEY, &js_sys::Date::now().to_string());
     }
     if updated > 0 {
         let text = if updated == 1 {

@@ -12,6 +12,11 @@ fn manager() -> Option<web_sys::StorageManager> {
         .then(|| navigator.storage())
 }
 
+/// `localStorage`, where small preferences live; `None` where it is blocked.
+pub fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Bytes used and the quota, as the browser estimates them.
 pub async fn estimate() -> Option<(f64, f64)> {
     let promise = manager()?.estimate().ok()?;

@@ -39,16 +39,21 @@ pub fn ArticlePage() -> impl IntoView {
             Ok::<_, LoadError>((site, loaded))
         }
     });
-    let refreshed = RwSignal::new(false);
+    // The slug whose saved copy was just replaced by a newer version: the
+    // notice belongs to that article only, and it needs no second check.
+    let refreshed = RwSignal::new(None::<String>);
     // Stale-while-revalidate: a saved copy shows at once; if the server has
     // a newer version, it is saved and shown, and the reader is told.
     Effect::new(move |_| {
         if let Some(Ok((_, loaded))) = data.get() {
-            if let (Some((etag, json)), true) = (loaded.saved.clone(), status::is_online()) {
-                let slug = loaded.article.slug.clone();
+            let slug = loaded.article.slug.clone();
+            let just_refreshed = refreshed.with_untracked(|r| r.as_deref() == Some(slug.as_str()));
+            if let (Some((etag, json)), true, false) =
+                (loaded.saved.clone(), status::is_online(), just_refreshed)
+            {
                 leptos::task::spawn_local(async move {
                     if let Ok(true) = refresh::revalidate(&slug, etag.as_deref(), &json).await {
-                        refreshed.set(true);
+                        refreshed.set(Some(slug));
                         data.refetch();
                     }
                 });
@@ -59,12 +64,15 @@ pub fn ArticlePage() -> impl IntoView {
         <Suspense fallback=|| view! { <Loading label="Loading article…"/> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((site, loaded)) => view! {
-                        <Show when=move || refreshed.get()>
+                    Ok((site, loaded)) => {
+                        let slug = loaded.article.slug.clone();
+                        view! {
+                        <Show when=move || refreshed.with(|r| r.as_deref() == Some(slug.as_str()))>
                             <p class="notice" role="status">"This article has been updated since you saved it; you are reading the latest version."</p>
                         </Show>
                         <ArticleView site=site article=loaded.article saved_at=loaded.saved_at/>
-                    }.into_any(),
+                    }.into_any()
+                    }
                     Err(e) => view! {
                         <PageMeta title="Story unavailable" description=""/>
                         <LoadFailure error=e retry=move |_| data.refetch()/>
@@ -82,7 +90,7 @@ pub fn ArticleView(
     article: Arc<Article>,
     #[prop(default = None)] saved_at: Option<f64>,
 ) -> impl IntoView {
-    let body_html = markdown::render_under(&article.body, &crate::routes::base_path());
+    let body_html = markdown::render_under(&article.body, &crate::routes::base());
     let minutes = text::reading_minutes(&article.body);
     let a = article.clone();
     view! {

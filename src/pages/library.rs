@@ -65,33 +65,33 @@ fn LibraryView(
     let error = RwSignal::new(None::<String>);
     let confirm_all = RwSignal::new(false);
 
+    // What is listed is what is saved, so the images still needed after a
+    // removal follow from it without reading the library again.
+    let listed = StoredValue::new(entries.clone());
     let remove = move |targets: Vec<LibraryEntry>, all: bool| {
         leptos::task::spawn_local(async move {
+            let slugs: Vec<String> = targets.iter().map(|e| e.slug.clone()).collect();
             let result = async {
                 let library = store::shared().await?;
                 if all {
-                    library.clear().await?;
+                    library.clear().await
                 } else {
-                    let slugs: Vec<String> = targets.iter().map(|e| e.slug.clone()).collect();
-                    library.remove(&slugs).await?;
+                    library.remove(&slugs).await
                 }
-                let remaining = library.list().await?.entries;
-                Ok::<_, StoreError>(remaining)
             }
             .await;
             match result {
-                Ok(remaining) => {
-                    let still_used: Vec<String> =
-                        remaining.iter().flat_map(|e| e.images.clone()).collect();
+                Ok(()) => {
+                    let still_used: Vec<String> = listed.with_value(|entries| {
+                        entries
+                            .iter()
+                            .filter(|e| !all && !slugs.contains(&e.slug))
+                            .flat_map(|e| e.images.clone())
+                            .collect()
+                    });
                     let gone: Vec<String> = targets.iter().flat_map(|e| e.images.clone()).collect();
                     images::forget(&gone, &still_used).await;
-                    if all {
-                        saved::unmark(None);
-                    } else {
-                        saved::unmark(Some(
-                            &targets.iter().map(|e| e.slug.clone()).collect::<Vec<_>>(),
-                        ));
-                    }
+                    saved::unmark((!all).then_some(slugs.as_slice()));
                     on_change();
                 }
                 Err(e) => error.set(Some(e.reader_message())),

@@ -3,7 +3,7 @@
 use crate::components::page_meta::PageMeta;
 use crate::components::status::Loading;
 use crate::routes;
-use crate::store::{self, records::LibraryEntry, StoreError};
+use crate::store::{self, StoreError};
 use folio_content::search::SearchIndex;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,21 +12,44 @@ use std::sync::Arc;
 
 const RESULTS: usize = 50;
 
-/// The index and what each hit links to, built once per visit.
+/// What a result shows: its slug, headline and standfirst.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    slug: String,
+    title: String,
+    dek: String,
+}
+
+/// The index and what each hit shows, built once per visit from the texts
+/// store alone (it carries titles and standfirsts too).
 struct Searchable {
     index: SearchIndex,
-    entries: HashMap<String, LibraryEntry>,
+    shown: HashMap<String, Shown>,
 }
 
 async fn load() -> Result<Arc<Searchable>, StoreError> {
-    let library = store::shared().await?;
-    let texts = library.texts().await?;
-    let entries = library.list().await?.entries;
-    let docs: Vec<_> = texts.into_iter().map(|t| t.into_doc()).collect();
-    Ok(Arc::new(Searchable {
-        index: SearchIndex::build(&docs),
-        entries: entries.into_iter().map(|e| (e.slug.clone(), e)).collect(),
-    }))
+    let docs: Vec<_> = store::shared()
+        .await?
+        .texts()
+        .await?
+        .into_iter()
+        .map(|t| t.into_doc())
+        .collect();
+    let index = SearchIndex::build(&docs);
+    let shown = docs
+        .into_iter()
+        .map(|d| {
+            (
+                d.slug.clone(),
+                Shown {
+                    slug: d.slug,
+                    title: d.title,
+                    dek: d.dek,
+                },
+            )
+        })
+        .collect();
+    Ok(Arc::new(Searchable { index, shown }))
 }
 
 /// `/search`.
@@ -66,7 +89,7 @@ fn Results(searchable: Arc<Searchable>, query: RwSignal<String>) -> impl IntoVie
             .index
             .search(&q, RESULTS)
             .into_iter()
-            .filter_map(|h| searchable.entries.get(&h.slug).cloned())
+            .filter_map(|h| searchable.shown.get(&h.slug).cloned())
             .collect::<Vec<_>>()
     });
     view! {
@@ -84,7 +107,7 @@ fn Results(searchable: Arc<Searchable>, query: RwSignal<String>) -> impl IntoVie
         <ol class="search-results">
             <For each=move || hits.get() key=|e| e.slug.clone() let:entry>
                 <li>
-                    <A href=routes::article(&entry.slug) attr:class="search-title">{entry.headline.clone()}</A>
+                    <A href=routes::article(&entry.slug) attr:class="search-title">{entry.title.clone()}</A>
                     <p class="search-dek">{entry.dek.clone()}</p>
                 </li>
             </For>

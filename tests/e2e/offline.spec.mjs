@@ -102,6 +102,16 @@ test('a saved article shows at once and is revalidated in the background', async
   await page.goto(`/articles/${s.slug}`);
   await expect(page.locator('h1.headline')).toHaveText(corrected);
   await expect(page.getByText('This article has been updated since you saved it')).toBeVisible();
+  // The notice belongs to that article, not the next one opened.
+  const other = analysis()[0];
+  // In-app navigation (the page component stays mounted).
+  await page.evaluate((href) => {
+    const a = Object.assign(document.createElement('a'), { href });
+    document.body.append(a);
+    a.click();
+  }, `/articles/${other.slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(other.headline);
+  await expect(page.getByText('This article has been updated since you saved it')).toHaveCount(0);
 });
 
 test('the library lists, sizes and removes saved articles', async ({ page }) => {
