@@ -1,6 +1,6 @@
 //! Turning JSON text into checked content, with errors a reader can follow.
 
-use crate::model::{Article, ListingPage, Site};
+use crate::model::{Article, ArticleExtras, ListingPage, Site};
 use crate::validate;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -88,6 +88,17 @@ pub fn decode_listing(json: &str) -> Result<ListingPage, ContentError> {
     let page: ListingPage = parse("listing", json)?;
     check("listing", page.version, validate::listing(&page))?;
     Ok(page)
+}
+
+/// Decodes and validates an article's extras file.
+pub fn decode_extras(json: &str) -> Result<ArticleExtras, ContentError> {
+    let extras: ArticleExtras = parse("article's related stories", json)?;
+    check(
+        "article's related stories",
+        extras.version,
+        validate::extras(&extras),
+    )?;
+    Ok(extras)
 }
 
 #[cfg(test)]

@@ -15,8 +15,11 @@ pub mod text;
 pub mod timestamp;
 pub mod validate;
 
-pub use decode::{decode_article, decode_listing, decode_site, ContentError};
-pub use model::{Article, ArticleSummary, Image, Kind, ListingPage, Section, Site, SocialAccount};
+pub use decode::{decode_article, decode_extras, decode_listing, decode_site, ContentError};
+pub use model::{
+    Article, ArticleExtras, ArticleSummary, Image, ImageSizes, Kind, ListingPage, Section, Site,
+    SocialAccount,
+};
 pub use timestamp::Timestamp;
 
 /// The content format version this code reads and writes.

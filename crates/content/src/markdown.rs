@@ -14,6 +14,7 @@
 //!   author-supplied ids and classes; footnote ids are prefixed so content
 //!   cannot clobber ids the app relies on.
 
+use crate::ImageSizes;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html, FmtWriter};
 
@@ -28,18 +29,37 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// Renders an untrusted markdown body to HTML that is safe for `inner_html`.
-pub fn render(markdown: &str) -> String {
-    render_under(markdown, "")
+/// How a body is rendered beyond the safety rules, which always apply.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderOptions<'a> {
+    /// The site's path prefix (`/news`), empty at the root: root-relative
+    /// links and images (`/articles/x`) are kept inside it.
+    pub base: &'a str,
+    /// Pixel sizes of the body's images by URL as written; a known size is
+    /// written as `width` and `height`, so the page keeps the image's place
+    /// before it loads.
+    pub image_sizes: Option<&'a ImageSizes>,
 }
 
-/// As [`render`], for a site served under `base` (`/news`): root-relative
-/// links and images (`/articles/x`) are kept inside it.
+/// Renders an untrusted markdown body to HTML that is safe for `inner_html`.
+pub fn render(markdown: &str) -> String {
+    render_with(markdown, &RenderOptions::default())
+}
+
+/// As [`render`], for a site served under `base` (`/news`).
 pub fn render_under(markdown: &str, base: &str) -> String {
-    let events = filter(
-        Parser::new_ext(markdown, options()),
-        base.trim_end_matches('/'),
-    );
+    render_with(
+        markdown,
+        &RenderOptions {
+            base,
+            image_sizes: None,
+        },
+    )
+}
+
+/// As [`render`], with options.
+pub fn render_with(markdown: &str, options: &RenderOptions<'_>) -> String {
+    let events = filter(Parser::new_ext(markdown, self::options()), options);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -126,12 +146,15 @@ fn open_link(link_type: LinkType, dest: &str, title: &str) -> String {
     tag
 }
 
-fn image_tag(src: &str, alt: &str, title: &str) -> String {
+fn image_tag(src: &str, alt: &str, title: &str, size: Option<[u32; 2]>) -> String {
     let mut tag = String::from("<img");
     attr(&mut tag, "src", src, true);
     attr(&mut tag, "alt", alt, false);
     if !title.is_empty() {
         attr(&mut tag, "title", title, false);
+    }
+    if let Some([width, height]) = size {
+        tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
     }
     tag.push_str(" loading=\"lazy\" decoding=\"async\">");
     tag
@@ -152,6 +175,7 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 /// An image being collected: its alt text arrives as events before its end.
 struct PendingImage {
     src: Option<String>,
+    size: Option<[u32; 2]>,
     title: String,
     alt: String,
 }
@@ -165,9 +189,12 @@ fn under(base: &str, url: &str) -> String {
     }
 }
 
-/// Applies the safety rules to a parsed event stream; `base` is the site's
-/// path prefix (empty at the root).
-pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>, base: &str) -> Vec<Event<'a>> {
+/// Applies the safety rules to a parsed event stream.
+pub fn filter<'a>(
+    events: impl Iterator<Item = Event<'a>>,
+    options: &RenderOptions<'_>,
+) -> Vec<Event<'a>> {
+    let base = options.base.trim_end_matches('/');
     let mut out = Vec::new();
     // For each open link: whether its opening tag was written.
     let mut links: Vec<bool> = Vec::new();
@@ -223,6 +250,9 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>, base: &str) -> Vec<Ev
                     && !dest_url.trim().to_ascii_lowercase().starts_with("mailto:");
                 images.push(PendingImage {
                     src: safe.then(|| under(base, &dest_url)),
+                    size: options
+                        .image_sizes
+                        .and_then(|sizes| sizes.get(dest_url.as_ref()).copied()),
                     title: title.to_string(),
                     alt: String::new(),
                 });
@@ -233,7 +263,9 @@ pub fn filter<'a>(events: impl Iterator<Item = Event<'a>>, base: &str) -> Vec<Ev
                         parent.alt.push_str(&img.alt);
                     } else {
                         out.push(match img.src {
-                            Some(src) => Event::Html(image_tag(&src, &img.alt, &img.title).into()),
+                            Some(src) => {
+                                Event::Html(image_tag(&src, &img.alt, &img.title, img.size).into())
+                            }
                             None => Event::Text(img.alt.into()),
                         });
                     }

@@ -2,6 +2,7 @@
 
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 fn format_v1() -> u32 {
     crate::FORMAT_VERSION
@@ -278,6 +279,26 @@ pub struct ListingPage {
     pub pages: u32,
     pub total: u32,
     pub items: Vec<ArticleSummary>,
+}
+
+/// Pixel sizes (`[width, height]`) of images by their URL as the content
+/// writes it, so pages reserve each image's space before it loads.
+pub type ImageSizes = BTreeMap<String, [u32; 2]>;
+
+/// What the build derives for one article and publishes beside it
+/// (`content/extras/<slug>.json`), so the pre-rendered page and the app show
+/// the same thing without either downloading other articles: the rail's
+/// related stories, ranked over the whole site, and the sizes of the body's
+/// images, read from the files.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleExtras {
+    #[serde(default = "format_v1")]
+    pub version: u32,
+    pub slug: String,
+    #[serde(default)]
+    pub related: Vec<ArticleSummary>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub image_sizes: ImageSizes,
 }
 
 impl ListingPage {

@@ -42,6 +42,101 @@ pub fn kind_page(kind: Kind) -> String {
     format!("kinds/{}", kind.slug())
 }
 
+/// The per-article file the build derives for the rail and image sizes
+/// ([`crate::ArticleExtras`]).
+pub fn extras(slug: &str) -> String {
+    format!("content/extras/{slug}.json")
+}
+
+/// Page `n` (2 and up) of a listing's pages; page 1 is the listing's page
+/// itself (`latest`, `sections/europe`).
+pub fn numbered_page(first: &str, n: u32) -> String {
+    if n <= 1 {
+        first.to_owned()
+    } else {
+        format!("{first}/{n}")
+    }
+}
+
+/// Links to every page of the site under one deployment's base path: the
+/// app, the entry pages the build writes and the links inside them all come
+/// from here, so a link cannot drift from its page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// Empty at the site root, `/news` for a site deployed under `/news/`.
+    base: String,
+}
+
+impl Links {
+    /// Links under `base` (`/news/`, `/news` or `/`: a trailing slash is
+    /// dropped).
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// The base path without its trailing slash (empty at the root).
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// A link to a page given relative to the site root (`articles/x`, or
+    /// empty for the front page).
+    pub fn page(&self, path: &str) -> String {
+        format!("{}/{path}", self.base)
+    }
+
+    /// The front page.
+    pub fn home(&self) -> String {
+        self.page(HOME_PAGE)
+    }
+
+    /// Every story, newest first.
+    pub fn latest(&self) -> String {
+        self.page(LATEST_PAGE)
+    }
+
+    /// The reader's offline library.
+    pub fn library(&self) -> String {
+        self.page(LIBRARY_PAGE)
+    }
+
+    /// Search.
+    pub fn search(&self) -> String {
+        self.page(SEARCH_PAGE)
+    }
+
+    /// One article.
+    pub fn article(&self, slug: &str) -> String {
+        self.page(&article_page(slug))
+    }
+
+    /// One section.
+    pub fn section(&self, slug: &str) -> String {
+        self.page(&section_page(slug))
+    }
+
+    /// Every piece of one kind.
+    pub fn kind(&self, kind: Kind) -> String {
+        self.page(&kind_page(kind))
+    }
+
+    /// Page `n` of the page that shows a listing.
+    pub fn listing(&self, listing: &Listing, n: u32) -> String {
+        self.page(&numbered_page(&listing.page_path(), n))
+    }
+
+    /// A site-relative asset (`images/x.svg`) under the base path; absolute
+    /// http(s) URLs are returned as they are.
+    pub fn asset(&self, path: &str) -> String {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            return path.to_owned();
+        }
+        self.page(path.trim_start_matches('/'))
+    }
+}
+
 /// Listing ids: every story, one section, one kind of piece, or the briefs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Listing {
@@ -59,6 +154,31 @@ impl Listing {
             Listing::Section(slug) => format!("section/{slug}"),
             Listing::Kind(kind) => format!("kind/{}", kind.slug()),
             Listing::Briefs => "briefs".to_owned(),
+        }
+    }
+
+    /// The page that shows this listing, relative to the site root
+    /// (`latest`, `sections/europe`, `kinds/analysis`; briefs are the
+    /// `brief` kind's page).
+    pub fn page_path(&self) -> String {
+        match self {
+            Listing::Latest => LATEST_PAGE.to_owned(),
+            Listing::Section(slug) => section_page(slug),
+            Listing::Kind(kind) => kind_page(*kind),
+            Listing::Briefs => kind_page(Kind::Brief),
+        }
+    }
+
+    /// The listing with this id (the inverse of [`Listing::id`]).
+    pub fn from_id(id: &str) -> Option<Listing> {
+        match id.split_once('/') {
+            None if id == "latest" => Some(Listing::Latest),
+            None if id == "briefs" => Some(Listing::Briefs),
+            Some(("section", slug)) if crate::validate::is_slug(slug) => {
+                Some(Listing::Section(slug.to_owned()))
+            }
+            Some(("kind", kind)) => Kind::from_slug(kind).map(Listing::Kind),
+            _ => None,
         }
     }
 
@@ -80,6 +200,40 @@ mod tests {
             "content/listings/section/middle-east/3.json"
         );
         assert_eq!(article("a-b"), "content/articles/a-b.json");
+    }
+
+    #[test]
+    fn links_carry_the_base_path() {
+        let root = Links::new("/");
+        let news = Links::new("/news/");
+        assert_eq!(root.home(), "/");
+        assert_eq!(news.home(), "/news/");
+        assert_eq!(news.article("a"), "/news/articles/a");
+        assert_eq!(
+            root.listing(&Listing::Section("e".into()), 1),
+            "/sections/e"
+        );
+        assert_eq!(news.listing(&Listing::Latest, 3), "/news/latest/3");
+        assert_eq!(root.listing(&Listing::Briefs, 2), "/kinds/brief/2");
+        assert_eq!(news.asset("/images/x.svg"), "/news/images/x.svg");
+        assert_eq!(
+            news.asset("https://cdn.example/x.png"),
+            "https://cdn.example/x.png"
+        );
+    }
+
+    #[test]
+    fn listing_ids_round_trip() {
+        for l in [
+            Listing::Latest,
+            Listing::Briefs,
+            Listing::Section("middle-east".into()),
+            Listing::Kind(Kind::Opinion),
+        ] {
+            assert_eq!(Listing::from_id(&l.id()), Some(l));
+        }
+        assert_eq!(Listing::from_id("section/../x"), None);
+        assert_eq!(Listing::from_id("kind/poem"), None);
     }
 
     #[test]

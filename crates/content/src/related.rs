@@ -20,8 +20,7 @@ const SECTION_WEIGHT: f64 = 2.0;
 const RECENCY_WEIGHT: f64 = 1.5;
 const HALF_LIFE_DAYS: f64 = 14.0;
 
-fn score(reading: &Reading<'_>, c: &ArticleSummary) -> f64 {
-    let tags: HashSet<String> = reading.tags.iter().map(|t| t.to_lowercase()).collect();
+fn score(reading: &Reading<'_>, tags: &HashSet<String>, c: &ArticleSummary) -> f64 {
     let shared = c
         .tags
         .iter()
@@ -40,12 +39,14 @@ fn score(reading: &Reading<'_>, c: &ArticleSummary) -> f64 {
 /// Picks up to `limit` related stories from `candidates`: the editor's
 /// explicit choices first, then the rest by shared tags, same section and
 /// closeness in time. Never the article itself, never a brief, no duplicates.
-pub fn rank(
+pub fn rank<'c>(
     reading: &Reading<'_>,
-    candidates: &[ArticleSummary],
+    candidates: impl IntoIterator<Item = &'c ArticleSummary>,
     limit: usize,
 ) -> Vec<ArticleSummary> {
-    let eligible = |c: &&ArticleSummary| c.slug != reading.slug && c.kind != Kind::Brief;
+    let candidates: Vec<&ArticleSummary> = candidates.into_iter().collect();
+    let tags: HashSet<String> = reading.tags.iter().map(|t| t.to_lowercase()).collect();
+    let eligible = |c: &&&ArticleSummary| c.slug != reading.slug && c.kind != Kind::Brief;
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out: Vec<ArticleSummary> = Vec::with_capacity(limit);
 
@@ -55,7 +56,7 @@ pub fn rank(
         }
         if let Some(c) = candidates.iter().filter(eligible).find(|c| &c.slug == slug) {
             if seen.insert(&c.slug) {
-                out.push(c.clone());
+                out.push((*c).clone());
             }
         }
     }
@@ -64,7 +65,7 @@ pub fn rank(
         .iter()
         .filter(eligible)
         .filter(|c| !reading.explicit.contains(&c.slug))
-        .map(|c| (score(reading, c), c))
+        .map(|c| (score(reading, &tags, c), *c))
         .collect();
     rest.sort_by(|(sa, a), (sb, b)| {
         sb.total_cmp(sa)

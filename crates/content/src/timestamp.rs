@@ -59,11 +59,55 @@ impl Timestamp {
             .unwrap_or_default()
     }
 
+    /// "2 November 2026": the date in UTC, as every page shows it. Pages are
+    /// written once for every reader (at build time, and identically by the
+    /// app), so the date cannot follow a reader's time zone without
+    /// changing under their eyes.
+    pub fn long_date(&self) -> String {
+        match OffsetDateTime::from_unix_timestamp(self.unix) {
+            Ok(t) => format!(
+                "{} {} {}",
+                t.day(),
+                MONTHS[t.month() as usize - 1],
+                t.year()
+            ),
+            Err(_) => self.date_utc(),
+        }
+    }
+
+    /// "2 November 2026, 09:30 UTC".
+    pub fn long_date_time(&self) -> String {
+        match OffsetDateTime::from_unix_timestamp(self.unix) {
+            Ok(t) => format!(
+                "{}, {:02}:{:02} UTC",
+                self.long_date(),
+                t.hour(),
+                t.minute()
+            ),
+            Err(_) => self.date_utc(),
+        }
+    }
+
     /// The calendar date in UTC as `YYYY-MM-DD`, for sitemaps and fallbacks.
     pub fn date_utc(&self) -> String {
         self.text.get(..10).map(str::to_owned).unwrap_or_default()
     }
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl PartialOrd for Timestamp {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
@@ -124,5 +168,13 @@ mod tests {
         assert_eq!(t.as_str(), "2026-11-02T09:30:00Z");
         assert_eq!(t.date_utc(), "2026-11-02");
         assert_eq!(t.rfc2822(), "Mon, 02 Nov 2026 09:30:00 +0000");
+    }
+
+    #[test]
+    fn long_dates_are_written_in_utc() {
+        let t = Timestamp::parse("2026-11-02T23:30:00-02:00").unwrap();
+        assert_eq!(t.long_date(), "3 November 2026");
+        assert_eq!(t.long_date_time(), "3 November 2026, 01:30 UTC");
+        assert_eq!(Timestamp::from_unix(0).long_date(), "1 January 1970");
     }
 }

@@ -1,0 +1,189 @@
+//! The article page: header, hero, the body through the markdown safety
+//! filter, share actions, tags and the rail.
+
+use crate::cards::kicker;
+use crate::rail::{rail, RailStories};
+use crate::share::{share_bar, ShareTarget};
+use crate::{Ctx, Markup, PreEscaped};
+use folio_content::markdown::{self, RenderOptions};
+use folio_content::{share, text, Article, Image, ImageSizes, Timestamp};
+use maud::html;
+
+/// Everything the article page shows.
+#[derive(Clone, Copy, Debug)]
+pub struct ArticleView<'a> {
+    pub article: &'a Article,
+    /// Sizes of the body's images, from the build (`ArticleExtras`).
+    pub image_sizes: Option<&'a ImageSizes>,
+    pub rail: &'a RailStories,
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_names(names: &[String]) -> String {
+    let names: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Authors, the published (and updated) date as `<time datetime>`, and the
+/// reading time.
+pub fn byline(
+    authors: &[String],
+    published: &Timestamp,
+    updated: Option<&Timestamp>,
+    minutes: u32,
+) -> Markup {
+    let names = join_names(authors);
+    let updated = updated.filter(|u| *u > published);
+    html! {
+        div.byline {
+            @if !names.is_empty() { p.byline-authors { "By " (names) } }
+            p.byline-meta {
+                time datetime=(published.as_str()) { (published.long_date()) }
+                @if let Some(u) = updated {
+                    span.byline-updated { " · Updated " time datetime=(u.as_str()) { (u.long_date_time()) } }
+                }
+                span.byline-reading { " · " (minutes) " min read" }
+            }
+        }
+    }
+}
+
+/// The lead image with caption and credit. Width and height reserve its
+/// space before it loads; the lead image of an article is fetched first.
+pub fn hero(ctx: &Ctx<'_>, image: &Image) -> Markup {
+    html! {
+        figure.hero {
+            img src=(ctx.links.asset(&image.src)) alt=(image.alt) width=[image.width] height=[image.height]
+                loading="eager" fetchpriority="high" decoding="async";
+            @if image.caption.is_some() || image.credit.is_some() {
+                figcaption {
+                    @if let Some(c) = &image.caption { span.caption { (c) } }
+                    @if let Some(c) = &image.credit { span.credit { (c) } }
+                }
+            }
+        }
+    }
+}
+
+/// The article and its rail.
+pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
+    let a = view.article;
+    let body = markdown::render_with(
+        &a.body,
+        &RenderOptions {
+            base: ctx.links.base(),
+            image_sizes: view.image_sizes,
+        },
+    );
+    let url = share::article_url(&ctx.site.base_url, &a.slug);
+    html! {
+        div.article-layout {
+            article.article {
+                header.article-header {
+                    (kicker(ctx, a.kind, &a.section, a.kicker.as_deref()))
+                    h1.headline { (a.headline) }
+                    @if !a.dek.is_empty() { p.dek { (a.dek) } }
+                    (byline(&a.authors, &a.published, a.updated.as_ref(), text::reading_minutes(&a.body)))
+                }
+                @if let Some(img) = &a.hero { (hero(ctx, img)) }
+                div.article-body { (PreEscaped(body)) }
+                (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
+                // Filled by the app once the article is in the reader's library.
+                p.saved-on hidden {}
+                @if !a.tags.is_empty() {
+                    footer.article-footer {
+                        h2.visually-hidden { "Tags" }
+                        ul.tags { @for t in &a.tags { li.tag { (t) } } }
+                    }
+                }
+            }
+            (rail(ctx, &a.section, view.rail))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+    use scraper::{Html, Selector};
+
+    fn count(html: &str, css: &str) -> usize {
+        Html::parse_fragment(html)
+            .select(&Selector::parse(css).unwrap())
+            .count()
+    }
+
+    #[test]
+    fn names_are_joined_for_reading() {
+        let n = |v: &[&str]| join_names(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(n(&[]), "");
+        assert_eq!(n(&["A"]), "A");
+        assert_eq!(n(&["A", " ", "B"]), "A and B");
+        assert_eq!(n(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn the_article_page_has_its_parts_in_order() {
+        let (site, links) = fixtures::site();
+        let ctx = Ctx {
+            site: &site,
+            links: &links,
+        };
+        let article = fixtures::article("port-plan");
+        let sizes = ImageSizes::from([("images/chart.svg".to_owned(), [800, 450])]);
+        let stories = RailStories::default();
+        let html = article_page(
+            &ctx,
+            &ArticleView {
+                article: &article,
+                image_sizes: Some(&sizes),
+                rail: &stories,
+            },
+        )
+        .into_string();
+        assert_eq!(count(&html, "h1"), 1);
+        assert_eq!(
+            count(
+                &html,
+                "article.article > header.article-header > h1.headline"
+            ),
+            1
+        );
+        assert_eq!(count(&html, ".article-body h1"), 0);
+        assert_eq!(count(&html, ".article-body h2"), 1);
+        assert_eq!(
+            count(
+                &html,
+                "figure.hero img[width='1200'][height='675'][fetchpriority=high]"
+            ),
+            1
+        );
+        // Body images get their size from the build, links stay under the base path.
+        assert_eq!(
+            count(
+                &html,
+                ".article-body img[src='images/chart.svg'][width='800'][height='450']"
+            ),
+            1,
+            "{html}"
+        );
+        assert_eq!(
+            count(&html, ".article-body a[href='/news/articles/other']"),
+            1
+        );
+        assert!(html.contains("By Ana Lima and Ben Ode"));
+        assert!(html.contains(" · Updated "));
+        assert_eq!(count(&html, ".tags li.tag"), 2);
+        assert_eq!(count(&html, "aside.rail"), 1);
+        assert!(html.contains("https%3A%2F%2Fmagazine.example%2Fnews%2Farticles%2Fport-plan"));
+    }
+}

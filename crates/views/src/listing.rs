@@ -1,0 +1,129 @@
+//! Listing pages: a section, "latest" or every piece of one kind, one page
+//! of the listing at a time, newest first.
+
+use crate::cards::{brief, story_card, CardSize};
+use crate::{Ctx, Markup};
+use folio_content::paths::Listing;
+use folio_content::{Kind, ListingPage};
+use maud::html;
+
+/// What a listing page shows.
+#[derive(Clone, Copy, Debug)]
+pub struct ListingView<'a> {
+    pub listing: &'a Listing,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub page: &'a ListingPage,
+}
+
+/// The stories of one listing page, as cards (briefs as briefs).
+pub fn items(ctx: &Ctx<'_>, page: &ListingPage) -> Markup {
+    html! {
+        @for story in &page.items {
+            @if story.kind == Kind::Brief { (brief(ctx, story)) }
+            @else { (story_card(ctx, story, CardSize::Standard)) }
+        }
+    }
+}
+
+/// A link to the listing's next page, which the app turns into a button
+/// that appends that page in place.
+pub fn more_link(ctx: &Ctx<'_>, listing: &Listing, page: &ListingPage) -> Markup {
+    html! {
+        @if page.has_more() {
+            a.button.more-button href=(ctx.links.listing(listing, page.page + 1)) data-action="more"
+                data-listing=(listing.id()) data-next=(page.page + 1) { "More stories" }
+        }
+    }
+}
+
+/// The listing's title, one page of its stories and the way to the next.
+pub fn listing_page(ctx: &Ctx<'_>, view: &ListingView<'_>) -> Markup {
+    let page = view.page;
+    html! {
+        header.listing-header {
+            h1 { (view.title) }
+            @if !view.description.is_empty() { p.listing-description { (view.description) } }
+        }
+        p.listing-count {
+            (page.total) " stories"
+            @if page.page > 1 { " · page " (page.page) " of " (page.pages) }
+        }
+        div.listing-stories { (items(ctx, page)) }
+        div.listing-pager {
+            (more_link(ctx, view.listing, page))
+            @if page.page > 1 {
+                a.listing-newer href=(ctx.links.listing(view.listing, page.page - 1)) { "Newer stories" }
+            }
+        }
+        @if let Listing::Section(slug) = view.listing {
+            (save_section(ctx, slug))
+        }
+    }
+}
+
+/// "Save <section> for offline": a job for the app, hidden without it.
+fn save_section(ctx: &Ctx<'_>, slug: &str) -> Markup {
+    let name = ctx.site.section_name(slug);
+    html! {
+        section.save-offline.app-only aria-label="Save for offline" {
+            button.button type="button" data-action="save-listing" data-listing=(Listing::Section(slug.to_owned()).id()) {
+                "Save " (name) " for offline"
+            }
+            div.save-progress role="status" aria-live="polite" {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+
+    fn page(n: u32, pages: u32) -> ListingPage {
+        ListingPage {
+            version: 1,
+            listing: "section/europe".into(),
+            page: n,
+            pages,
+            total: 30,
+            items: vec![
+                fixtures::summary("a", Kind::News, 1),
+                fixtures::summary("b", Kind::Brief, 0),
+            ],
+        }
+    }
+
+    #[test]
+    fn the_next_page_is_an_ordinary_link_and_the_last_page_has_none() {
+        let (site, links) = fixtures::site();
+        let ctx = Ctx {
+            site: &site,
+            links: &links,
+        };
+        let listing = Listing::Section("europe".into());
+        let view = |p: &ListingPage| {
+            listing_page(
+                &ctx,
+                &ListingView {
+                    listing: &listing,
+                    title: "Europe",
+                    description: "d",
+                    page: p,
+                },
+            )
+            .into_string()
+        };
+        let first = view(&page(1, 3));
+        assert!(first.contains(r#"href="/news/sections/europe/2" data-action="more" data-listing="section/europe" data-next="2">More stories</a>"#), "{first}");
+        assert!(!first.contains("Newer stories"));
+        assert!(first.contains("Save Europe for offline"));
+        let last = view(&page(3, 3));
+        assert!(!last.contains("More stories"));
+        assert!(last.contains(r#"href="/news/sections/europe/2">Newer stories"#));
+        assert!(last.contains("30 stories · page 3 of 3"));
+        assert!(
+            first.contains(r#"class="brief""#) && first.contains(r#"class="card card-standard""#)
+        );
+    }
+}
