@@ -1,6 +1,7 @@
 //! Loading and validating the whole corpus.
 
 use crate::at;
+use crate::image_sizes::ImageSizer;
 use crate::parallel;
 use folio_content::listing::sort_newest_first;
 use folio_content::{decode_article, decode_site, validate, Article, ArticleSummary, Site};
@@ -78,7 +79,8 @@ struct FileResult {
 
 /// Decodes and checks one article file: everything that needs no other
 /// article (uniqueness and related links are checked afterwards).
-fn check_file(path: &Path, site: Option<&Site>, public_root: &Path) -> FileResult {
+fn check_file(path: &Path, site: Option<&Site>, sizer: &ImageSizer) -> FileResult {
+    let public_root = sizer.root();
     let mut problems = Vec::new();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -121,8 +123,20 @@ fn check_file(path: &Path, site: Option<&Site>, public_root: &Path) -> FileResul
             ));
         }
     }
+    let mut summary = article.summary();
+    // Cards reserve the hero's space: its size from the file when the
+    // article does not give it.
+    if let Some(hero) = summary
+        .hero
+        .as_mut()
+        .filter(|h| h.width.is_none() || h.height.is_none())
+    {
+        if let Some([w, h]) = sizer.size(&hero.src) {
+            (hero.width, hero.height) = (Some(w), Some(h));
+        }
+    }
     FileResult {
-        article: Some((article.summary(), article.related)),
+        article: Some((summary, article.related)),
         problems,
     }
 }
@@ -162,7 +176,8 @@ pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
     };
     paths.sort();
 
-    let results = parallel::map(&paths, |path| check_file(path, site.as_ref(), public_root));
+    let sizer = ImageSizer::new(public_root);
+    let results = parallel::map(&paths, |path| check_file(path, site.as_ref(), &sizer));
     let mut articles = Vec::with_capacity(paths.len());
     let mut related = Vec::new();
     let mut slugs = HashSet::with_capacity(paths.len());

@@ -1,16 +1,29 @@
-//! Static entry pages: one HTML file per article, section, kind, "latest",
-//! the front page, the library, search and the not-found page. Each is the
-//! app loader carrying its page's title, description, canonical URL and
-//! share tags, so a crawler that does not run JavaScript sees the right
-//! preview and a reader's browser boots the app on the same URL.
+//! Static entry pages: one HTML file per article, page of a listing (front
+//! page, "latest", sections, kinds), the library, search and the not-found
+//! page. Each holds its page's complete readable content, pre-rendered with
+//! the views the app renders (`folio-views`), and its title, description,
+//! canonical URL and share tags; the app loader then takes over on the same
+//! URL without redrawing what is there. Articles also get their extras file
+//! (`content/extras/<slug>.json`: related stories and image sizes), so the
+//! app draws the same rail when it shows the article itself.
 
 use crate::corpus::Corpus;
+use crate::image_sizes::ImageSizer;
+use crate::listings;
 use crate::meta::{clip, ArticleFacts, FeedLink, PageMeta, PreviewImage};
 use crate::og_images::{self, OgImages};
 use crate::parallel;
+use crate::related_index::RelatedIndex;
 use crate::template::Template;
 use crate::urls::{Feed, Page, Urls};
-use folio_content::{ArticleSummary, Kind};
+use folio_content::markdown;
+use folio_content::paths::{self, Links, Listing};
+use folio_content::{ArticleExtras, ArticleSummary, ImageSizes, Kind, ListingPage};
+use folio_views::article::{article_page, ArticleView};
+use folio_views::front::{front_page, FrontPage};
+use folio_views::listing::{listing_page, ListingView};
+use folio_views::rail::{RailStories, RELATED};
+use folio_views::{shell, states, Ctx, Markup};
 use std::io;
 use std::path::Path;
 
@@ -105,6 +118,16 @@ impl Describer<'_> {
                 kind.plural().to_owned(),
                 format!("Every {} piece, newest first.", kind.label().to_lowercase()),
             ),
+            Page::Paged(listing, n) => {
+                let first = self.page(first_page(listing));
+                let share_title = format!("{}, page {n}", first.share_title);
+                return PageMeta {
+                    title: self.titled(&share_title),
+                    share_title,
+                    canonical: Some(self.urls.page(page)),
+                    ..first
+                };
+            }
             Page::Article(slug) => {
                 return match self.corpus.articles.iter().find(|a| a.slug == slug) {
                     Some(a) => self.article(a),
@@ -193,42 +216,184 @@ impl Describer<'_> {
             }),
             feeds: self.feeds(Some(&a.section)),
             noindex: false,
-            preload: Some(folio_content::paths::article(&a.slug)),
         }
     }
 }
 
-/// Writes every entry page under `dist`, returning how many files and bytes.
+/// The entry page that shows page 1 of a listing.
+fn first_page(listing: &Listing) -> Page<'_> {
+    match listing {
+        Listing::Latest => Page::Latest,
+        Listing::Section(slug) => Page::Section(slug),
+        Listing::Kind(kind) => Page::Kind(*kind),
+        Listing::Briefs => Page::Kind(Kind::Brief),
+    }
+}
+
+/// The listing an entry page shows page 1 of.
+fn listing_of(page: Page<'_>) -> Option<Listing> {
+    match page {
+        Page::Latest => Some(Listing::Latest),
+        Page::Section(slug) => Some(Listing::Section(slug.to_owned())),
+        Page::Kind(Kind::Brief) => Some(Listing::Briefs),
+        Page::Kind(kind) => Some(Listing::Kind(kind)),
+        _ => None,
+    }
+}
+
+/// Writes every entry page under `dist` (and each article's extras file),
+/// returning how many files and bytes.
 pub(crate) fn write(
     describer: &Describer<'_>,
     template: &Template,
+    sizer: &ImageSizer,
     dist: &Path,
 ) -> io::Result<(usize, u64)> {
-    let site_name = &describer.corpus.site.name;
-    let write_page = |page: Page<'_>, meta: PageMeta| -> io::Result<u64> {
-        let html = template.render(&meta.to_html(site_name));
-        std::fs::write(dist.join(page.file()), &html)?;
+    let corpus = describer.corpus;
+    let site = &corpus.site;
+    let links = Links::new(describer.urls.base_path());
+    let ctx = Ctx {
+        site,
+        links: &links,
+    };
+    let site_name = &site.name;
+    let write_page = |page: Page<'_>, meta: PageMeta, content: Markup| -> io::Result<u64> {
+        let path = links.page(&page.path());
+        let body = shell::body(&ctx, &path, content).into_string();
+        let html = template.render(&meta.to_html(site_name), &body);
+        let file = dist.join(page.file());
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(file, &html)?;
         Ok(html.len() as u64)
     };
-    for dir in ["articles", "sections", "kinds"] {
-        std::fs::create_dir_all(dist.join(dir))?;
-    }
+
+    let groups = listings::groups(corpus);
+    let page_of = |listing: &Listing, n: usize| -> ListingPage {
+        let items = groups
+            .get(&listing.id())
+            .map_or(&[][..], |(_, v)| v.as_slice());
+        listings::page_of(listing, items, site.page_size, n)
+    };
+    let latest = page_of(&Listing::Latest, 1);
+    let briefs = page_of(&Listing::Briefs, 1);
     let mut files = 0;
     let mut bytes = 0;
-    let mut others = listing_pages(describer.corpus);
-    // Every route of the app gets a file, so a static host answers each with
-    // status 200 and keeps 404.html (also the app) for unknown paths.
-    others.extend([Page::Library, Page::Search, Page::NotFound]);
-    for page in others {
-        bytes += write_page(page, describer.page(page))?;
+
+    let sections: Vec<_> = site
+        .sections
+        .iter()
+        .map(|s| (s, page_of(&Listing::Section(s.slug.clone()), 1)))
+        .collect();
+    let front = FrontPage {
+        latest: &latest.items,
+        briefs: &briefs.items,
+        sections: sections
+            .iter()
+            .map(|(s, p)| (*s, p.items.as_slice()))
+            .collect(),
+    };
+    bytes += write_page(
+        Page::Home,
+        describer.page(Page::Home),
+        front_page(&ctx, &front),
+    )?;
+    files += 1;
+
+    for page in listing_pages(corpus) {
+        let Some(listing) = listing_of(page) else {
+            continue;
+        };
+        let (title, description) = folio_views::listing::heading(site, &listing);
+        let pages = groups
+            .get(&listing.id())
+            .map_or(1, |(_, items)| listings::pages(items, site.page_size));
+        for n in 1..=pages {
+            let one = page_of(&listing, n);
+            let view = ListingView {
+                listing: &listing,
+                title: &title,
+                description: &description,
+                page: &one,
+            };
+            let page = if n == 1 {
+                page
+            } else {
+                Page::Paged(&listing, n as u32)
+            };
+            bytes += write_page(page, describer.page(page), listing_page(&ctx, &view))?;
+            files += 1;
+        }
+    }
+
+    for (page, content) in [
+        (
+            Page::Library,
+            states::app_page(
+                "Your offline library",
+                "Every article you open is saved on this device, so you can read it again without a connection.",
+            ),
+        ),
+        (
+            Page::Search,
+            states::app_page("Search", "Search the articles saved on this device."),
+        ),
+        (Page::NotFound, states::not_found(&ctx)),
+    ] {
+        bytes += write_page(page, describer.page(page), content)?;
         files += 1;
     }
-    let written = parallel::map(&describer.corpus.articles, |a| {
-        write_page(Page::Article(&a.slug), describer.article(a))
+
+    // The page the service worker falls back to offline, and static hosts
+    // for paths without a file: the frame with an empty page, which the
+    // app fills.
+    let shell = template.render(
+        &describer.page(Page::NotFound).to_html(site_name),
+        &shell::body_without_page(&ctx, states::loading("Loading…")).into_string(),
+    );
+    std::fs::write(dist.join(SHELL), &shell)?;
+    bytes += shell.len() as u64;
+    files += 1;
+
+    std::fs::create_dir_all(dist.join("content/extras"))?;
+    let index = RelatedIndex::new(&corpus.articles);
+    let written = parallel::map(&corpus.articles, |summary| -> io::Result<u64> {
+        let article = corpus.article(&summary.slug).map_err(io::Error::other)?;
+        let mut image_sizes = ImageSizes::new();
+        let hero = article.hero.as_ref().map(|h| h.src.clone());
+        for src in hero.into_iter().chain(markdown::image_urls(&article.body)) {
+            if let Some(size) = sizer.size(&src) {
+                image_sizes.insert(src, size);
+            }
+        }
+        let extras = ArticleExtras {
+            version: folio_content::FORMAT_VERSION,
+            slug: article.slug.clone(),
+            related: index.related(&article, RELATED),
+            image_sizes,
+        };
+        let json = serde_json::to_vec(&extras)?;
+        std::fs::write(dist.join(paths::extras(&article.slug)), &json)?;
+        let rail = RailStories::pick(&article.slug, &extras.related, &latest.items, &briefs.items);
+        let view = ArticleView {
+            article: &article,
+            image_sizes: Some(&extras.image_sizes),
+            rail: &rail,
+        };
+        let page = write_page(
+            Page::Article(&summary.slug),
+            describer.article(summary),
+            article_page(&ctx, &view),
+        )?;
+        Ok(page + json.len() as u64)
     });
     for result in written {
         bytes += result?;
-        files += 1;
+        files += 2;
     }
     Ok((files, bytes))
 }
+
+/// The app frame without a page (`shell.html`).
+pub(crate) const SHELL: &str = "shell.html";

@@ -13,7 +13,7 @@ use std::path::Path;
 /// `folio_content::listing::paginate` clones a whole listing at once, which at
 /// 100,000 articles costs several hundred MB for nothing. A test below pins
 /// the two to the same output.
-fn page_of(
+pub(crate) fn page_of(
     listing: &Listing,
     items: &[&ArticleSummary],
     page_size: u32,
@@ -41,10 +41,15 @@ fn page_count(len: usize, page_size: u32) -> usize {
     len.div_ceil(page_size.max(1) as usize).max(1)
 }
 
-/// Writes every page of every listing under `out/listings/`, replacing what
-/// was there, and returns how many files were written. Every section gets a
-/// listing, even an empty one, so the app never meets a missing page 1.
-pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
+/// How many pages a listing of these items has.
+pub(crate) fn pages(items: &[&ArticleSummary], page_size: u32) -> usize {
+    page_count(items.len(), page_size)
+}
+
+/// Every listing with its items, newest first, keyed by listing id. Every
+/// section gets a listing, even an empty one, so the app never meets a
+/// missing page 1.
+pub(crate) fn groups(corpus: &Corpus) -> BTreeMap<String, (Listing, Vec<&ArticleSummary>)> {
     let mut groups: BTreeMap<String, (Listing, Vec<&ArticleSummary>)> = BTreeMap::new();
     let mut ensure = |l: Listing| {
         groups.entry(l.id()).or_insert_with(|| (l, Vec::new()));
@@ -64,7 +69,13 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
                 .push(summary);
         }
     }
+    groups
+}
 
+/// Writes every page of every listing under `out/listings/`, replacing what
+/// was there, and returns how many files were written.
+pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
+    let groups = groups(corpus);
     let root = out.join("listings");
     if root.exists() {
         std::fs::remove_dir_all(&root)?;

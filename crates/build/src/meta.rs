@@ -51,9 +51,6 @@ pub(crate) struct PageMeta {
     pub(crate) feeds: Vec<FeedLink>,
     /// Asks search engines to leave the page out (the not-found page).
     pub(crate) noindex: bool,
-    /// A content file the page will fetch first (site-relative), preloaded
-    /// so it downloads alongside the wasm instead of after it.
-    pub(crate) preload: Option<String>,
 }
 
 impl PageMeta {
@@ -75,17 +72,6 @@ impl PageMeta {
         if let Some(url) = &self.canonical {
             t.tag("link", &[("rel", "canonical"), ("href", url)]);
             self.share_tags(&mut t, site_name, url);
-        }
-        if let Some(path) = &self.preload {
-            t.tag(
-                "link",
-                &[
-                    ("rel", "preload"),
-                    ("href", path),
-                    ("as", "fetch"),
-                    ("crossorigin", "anonymous"),
-                ],
-            );
         }
         for feed in &self.feeds {
             t.tag(

@@ -6,6 +6,7 @@ use crate::at;
 use crate::compress::{self, Totals};
 use crate::corpus::Corpus;
 use crate::entry_pages::{self, Describer};
+use crate::image_sizes::ImageSizer;
 use crate::og_images::{self, OgImages};
 use crate::template::Template;
 use crate::urls::Urls;
@@ -43,7 +44,15 @@ pub(crate) struct Report {
 
 /// Directories only this step writes; emptied first so that a deleted
 /// article's page or a shrunken sitemap does not linger from a previous run.
-const OWN_DIRS: [&str; 5] = ["articles", "sections", "kinds", "feeds", "sitemaps"];
+const OWN_DIRS: [&str; 7] = [
+    "articles",
+    "sections",
+    "kinds",
+    "latest",
+    "feeds",
+    "sitemaps",
+    "content/extras",
+];
 
 /// A base URL from the command line or environment: absolute http(s), with a
 /// trailing slash added when missing.
@@ -115,7 +124,8 @@ pub(crate) fn build(corpus: &Corpus, options: &Options) -> Result<Report, String
         fallback_description: template.description.as_deref().unwrap_or_default(),
         og_images: &og,
     };
-    report.pages = entry_pages::write(&describer, &template, dist).map_err(at(dist))?;
+    let sizer = ImageSizer::new(corpus.public_root());
+    report.pages = entry_pages::write(&describer, &template, &sizer, dist).map_err(at(dist))?;
     let not_found = dist.join("content/404.html");
     if not_found.parent().is_some_and(Path::is_dir) {
         std::fs::write(&not_found, CONTENT_NOT_FOUND).map_err(at(&not_found))?;

@@ -20,7 +20,7 @@ fn lists(page: Page<'_>, a: &ArticleSummary) -> bool {
         Page::Latest => a.kind != Kind::Brief,
         Page::Section(slug) => a.section == slug,
         Page::Kind(kind) => a.kind == kind,
-        Page::Article(_) | Page::Library | Page::Search | Page::NotFound => false,
+        Page::Paged(..) | Page::Article(_) | Page::Library | Page::Search | Page::NotFound => false,
     }
 }
 

@@ -1,10 +1,15 @@
 //! The app loader that trunk writes (`dist/index.html`) as the template of
-//! every entry page. An entry page must boot the app exactly as the loader
-//! does, so everything is kept (stylesheets, preloads, the inline module
-//! script, `<base href>`) except the tags that describe the page: `<title>`,
-//! the description, robots, canonical and feed links, Open Graph and Twitter
-//! tags. Those are removed wherever they are and the page's own are put where
-//! the loader's `<title>` was.
+//! every entry page. Its head is kept (stylesheets, icons, manifest,
+//! `<base href>`) except the tags that describe a page (`<title>`, the
+//! description, robots, canonical and feed links, Open Graph and Twitter
+//! tags), which each page writes for itself where the loader's `<title>`
+//! was. The body is the page itself, pre-rendered by `folio-views`.
+//!
+//! Trunk boots the wasm as soon as the document is parsed, with preloads
+//! that make it compete with the page's own images. A pre-rendered page
+//! does not need the app to be read, so trunk's boot script and preloads
+//! are replaced by [`loader_script`], which starts the app once the page has
+//! loaded (see `docs/architecture.md`).
 //!
 //! Trunk minifies release HTML (unquoted attributes, reordered attributes,
 //! optional end tags left out), so the loader is read with a small tag
@@ -13,6 +18,13 @@
 //! the same `dist/` (whose `index.html` it rewrites) gives the same pages.
 
 use crate::escape::push_escaped;
+
+/// The app's two files, as site-absolute URLs (`/news/folio-….js`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct AppFiles {
+    pub(crate) js: String,
+    pub(crate) wasm: String,
+}
 
 /// The loader split around the point where page metadata goes.
 #[derive(Debug)]
@@ -26,6 +38,35 @@ pub(crate) struct Template {
     pub(crate) description: Option<String>,
 }
 
+/// Marks the loader script this tool writes, so a second run recognises it.
+const LOADER_MARK: &str = "data-folio-loader";
+
+/// The module script that starts the app once the page has loaded: the
+/// page's text and images come first, the app's bytes after them. If the
+/// app cannot start, `no-app` on `<html>` shows what its controls would have
+/// revealed (`style/components.css`).
+pub(crate) fn loader_script(app: &AppFiles) -> String {
+    let mut out = String::from("<script type=\"module\" ");
+    out.push_str(LOADER_MARK);
+    for (name, value) in [("data-js", &app.js), ("data-wasm", &app.wasm)] {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        push_escaped(&mut out, value);
+        out.push('"');
+    }
+    // The URLs are trunk's hashed file names: no quote can occur in them.
+    out.push_str(&format!(
+        ">const start = () => import('{js}')\
+.then((app) => app.default({{ module_or_path: '{wasm}' }}))\
+.then(() => {{}}, (e) => {{ document.documentElement.classList.add('no-app'); console.error('Folio could not start', e); }});\
+if (document.readyState === 'complete') start(); else addEventListener('load', start, {{ once: true }});</script>",
+        js = app.js,
+        wasm = app.wasm
+    ));
+    out
+}
+
 impl Template {
     /// Reads a loader, setting `<html lang>` to `lang`.
     pub(crate) fn parse(html: &str, lang: &str) -> Result<Template, String> {
@@ -35,6 +76,7 @@ impl Template {
         let mut insert_at = None;
         let mut base_href = None;
         let mut description = None;
+        let (mut js, mut wasm) = (None, None);
         let mut i = 0;
         let mut head_end = None;
         while let Some(found) = html[i..].find('<') {
@@ -48,9 +90,20 @@ impl Template {
             } else if rest.starts_with("</head") || opens(rest, "body") {
                 head_end = Some(at);
                 break;
-            } else if let Some(raw) = ["script", "style"].into_iter().find(|n| opens(rest, n)) {
-                // Raw text: a `<` inside the boot script is not a tag.
-                let end = element_end(&lower, at, raw).unwrap_or(html.len());
+            } else if opens(rest, "script") {
+                // Raw text: a `<` inside a script is not a tag.
+                let end = element_end(&lower, at, "script").unwrap_or(html.len());
+                let tag = Tag::parse(html, at);
+                let script = &html[at..end];
+                if let Some(tag) = tag.as_ref().filter(|t| t.has(LOADER_MARK)) {
+                    js = js.or_else(|| tag.attr("data-js").map(str::to_owned));
+                    wasm = wasm.or_else(|| tag.attr("data-wasm").map(str::to_owned));
+                } else if !script.contains("module_or_path") {
+                    out.push_str(script);
+                }
+                i = end;
+            } else if opens(rest, "style") {
+                let end = element_end(&lower, at, "style").unwrap_or(html.len());
                 out.push_str(&html[at..end]);
                 i = end;
             } else if opens(rest, "title") {
@@ -68,6 +121,17 @@ impl Template {
                             description = tag.attr("content").map(str::to_owned);
                         }
                     }
+                    "link" if tag.is_preload() => {
+                        let href = tag.attr("href").map(str::to_owned);
+                        if tag.rel_has("modulepreload") {
+                            js = js.or(href);
+                        } else if tag
+                            .attr("type")
+                            .is_some_and(|t| t.eq_ignore_ascii_case("application/wasm"))
+                        {
+                            wasm = wasm.or(href);
+                        }
+                    }
                     name => {
                         if name == "base" {
                             base_href = tag.attr("href").map(str::to_owned);
@@ -81,9 +145,17 @@ impl Template {
                 i = at + 1;
             }
         }
-        let head_end = head_end.ok_or("no </head> or <body> found: is this trunk's index.html?")?;
+        head_end.ok_or("no </head> or <body> found: is this trunk's index.html?")?;
+        let (Some(js), Some(wasm)) = (js, wasm) else {
+            return Err(
+                "the app's module and wasm were not found (trunk's modulepreload and \
+                        wasm preload links): is this trunk's index.html?"
+                    .to_owned(),
+            );
+        };
+        let app = AppFiles { js, wasm };
         let insert_at = insert_at.unwrap_or(out.len());
-        out.push_str(&html[head_end..]);
+        out.push_str(&loader_script(&app));
         let after = out.split_off(insert_at);
         Ok(Template {
             before: out,
@@ -93,12 +165,18 @@ impl Template {
         })
     }
 
-    /// The loader with `metadata` (rendered tags) in place of its own.
-    pub(crate) fn render(&self, metadata: &str) -> String {
-        let mut page = String::with_capacity(self.before.len() + metadata.len() + self.after.len());
+    /// A whole page: the loader's head with `metadata` (rendered tags) in
+    /// place of its own, and `body` (the inside of `<body>`).
+    pub(crate) fn render(&self, metadata: &str, body: &str) -> String {
+        let mut page = String::with_capacity(
+            self.before.len() + metadata.len() + self.after.len() + body.len() + 32,
+        );
         page.push_str(&self.before);
         page.push_str(metadata);
         page.push_str(&self.after);
+        page.push_str("</head><body>");
+        page.push_str(body);
+        page.push_str("</body></html>\n");
         page
     }
 }
@@ -186,6 +264,23 @@ impl Tag {
         }
     }
 
+    fn has(&self, name: &str) -> bool {
+        self.attrs.iter().any(|(n, _)| n == name)
+    }
+
+    fn rel_has(&self, rel: &str) -> bool {
+        self.attr("rel")
+            .unwrap_or_default()
+            .split_ascii_whitespace()
+            .any(|r| r.eq_ignore_ascii_case(rel))
+    }
+
+    /// Preloads: trunk's (the app's module and wasm) and the loader's
+    /// content files, which a pre-rendered page does not need first.
+    fn is_preload(&self) -> bool {
+        self.rel_has("preload") || self.rel_has("modulepreload")
+    }
+
     fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
@@ -258,19 +353,22 @@ mod tests {
         "<!doctype html><html lang=en><meta charset=utf-8>",
         "<meta content=\"width=device-width,initial-scale=1\" name=viewport><base href=/news/>",
         "<title>Folio</title><meta content=\"Independent &amp; offline.\" name=description>",
+        "<link as=fetch crossorigin=anonymous href=content/site.json rel=preload>",
         "<link href=/news/base-b93a2a6f06f8ef7e.css integrity=sha384-x rel=stylesheet>",
-        "<script type=module>import init from '/news/folio-1f0cadca543b9b46.js';",
+        "<noscript><style>.x{display:block}</style></noscript>",
+        "<script type=module>import init, * as bindings from '/news/folio-1f0cadca543b9b46.js';",
         "if (1 < 2) { await init({ module_or_path: '/news/folio-1f0cadca543b9b46_bg.wasm' }); }</script>",
-        "<link crossorigin href=/news/folio-1f0cadca543b9b46.js rel=modulepreload></head>",
+        "<link crossorigin href=/news/folio-1f0cadca543b9b46.js rel=modulepreload>",
+        "<link as=fetch crossorigin href=/news/folio-1f0cadca543b9b46_bg.wasm rel=preload type=application/wasm></head>",
         "<body><div id=boot>Folio</div></body></html>"
     );
 
     #[test]
-    fn keeps_the_loader_and_replaces_the_page_metadata() {
+    fn keeps_the_head_and_replaces_metadata_boot_and_body() {
         let t = Template::parse(LOADER, "pt-BR").unwrap();
         assert_eq!(t.base_href.as_deref(), Some("/news/"));
         assert_eq!(t.description.as_deref(), Some("Independent & offline."));
-        let page = t.render("<title>X</title>");
+        let page = t.render("<title>X</title>", "<main>hi</main>");
         assert!(
             page.starts_with("<!doctype html><html lang=\"pt-BR\"><meta charset=utf-8>"),
             "{page}"
@@ -280,8 +378,25 @@ mod tests {
             "{page}"
         );
         assert!(!page.contains("name=description"));
-        assert!(page.contains("if (1 < 2) { await init"));
-        assert!(page.contains("rel=modulepreload></head><body><div id=boot>Folio</div>"));
+        assert!(
+            !page.contains("rel=preload") && !page.contains("modulepreload"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("await init") && !page.contains("id=boot"),
+            "{page}"
+        );
+        assert!(page.contains("<noscript><style>.x{display:block}</style></noscript>"));
+        assert!(
+            page.contains("import('/news/folio-1f0cadca543b9b46.js')"),
+            "{page}"
+        );
+        assert!(page.contains("module_or_path: '/news/folio-1f0cadca543b9b46_bg.wasm'"));
+        assert!(page.contains("addEventListener('load', start"));
+        assert!(
+            page.ends_with("</script></head><body><main>hi</main></body></html>\n"),
+            "{page}"
+        );
     }
 
     #[test]
@@ -289,13 +404,18 @@ mod tests {
         let meta = "<title>A &amp; B</title><meta name=\"description\" content=\"d\">\
                     <meta property=\"og:title\" content=\"A\"><link rel=\"canonical\" href=\"https://x/\">\
                     <link rel=\"alternate\" type=\"application/atom+xml\" href=\"https://x/feed.xml\">";
-        let once = Template::parse(LOADER, "en").unwrap().render(meta);
-        let twice = Template::parse(&once, "en").unwrap().render(meta);
-        assert_eq!(once, twice);
+        let once = Template::parse(LOADER, "en")
+            .unwrap()
+            .render(meta, "<p>1</p>");
+        let again = Template::parse(&once, "en").unwrap();
+        assert_eq!(again.render(meta, "<p>1</p>"), once);
     }
 
     #[test]
-    fn a_loader_without_a_head_is_refused() {
+    fn a_loader_without_a_head_or_app_is_refused() {
         assert!(Template::parse("<p>hello</p>", "en").is_err());
+        let err =
+            Template::parse("<html><head><title>x</title></head><body></body>", "en").unwrap_err();
+        assert!(err.contains("wasm"), "{err}");
     }
 }

@@ -3,7 +3,7 @@
 //! the app's links (`src/routes.rs`) use too, so an entry page and the route
 //! it boots cannot drift apart.
 
-use folio_content::paths;
+use folio_content::paths::{self, Listing};
 use folio_content::Kind;
 
 /// A page of the app that gets a static entry page.
@@ -17,6 +17,9 @@ pub(crate) enum Page<'a> {
     Section(&'a str),
     /// One kind of piece, `/kinds/<kind>`.
     Kind(Kind),
+    /// Page 2 and later of the page that shows a listing
+    /// (`/sections/<slug>/2`).
+    Paged(&'a Listing, u32),
     /// One article, `/articles/<slug>`.
     Article(&'a str),
     /// The reader's saved stories, `/library` (client-only content).
@@ -37,6 +40,7 @@ impl Page<'_> {
             Page::Latest => paths::LATEST_PAGE.to_owned(),
             Page::Section(slug) => paths::section_page(slug),
             Page::Kind(kind) => paths::kind_page(kind),
+            Page::Paged(listing, n) => paths::numbered_page(&listing.page_path(), n),
             Page::Article(slug) => paths::article_page(slug),
             Page::Library => paths::LIBRARY_PAGE.to_owned(),
             Page::Search => paths::SEARCH_PAGE.to_owned(),
@@ -174,6 +178,12 @@ mod tests {
         assert_eq!(Page::Latest.file(), "latest.html");
         assert_eq!(Page::NotFound.file(), "404.html");
         assert_eq!(Page::Library.file(), "library.html");
+        let europe = Listing::Section("europe".into());
+        assert_eq!(Page::Paged(&europe, 2).file(), "sections/europe/2.html");
+        assert_eq!(
+            urls.page(Page::Paged(&Listing::Briefs, 3)),
+            "https://magazine.example/news/kinds/brief/3"
+        );
         assert_eq!(
             urls.feed(Feed::Section("europe")),
             "https://magazine.example/news/feeds/europe.xml"

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{built_site, meta, site_step};
+use scraper::{Html, Selector};
 
 const TRICKY: &str = "articles/tariffs-q-and-a.html";
 
@@ -28,10 +29,11 @@ fn an_article_page_carries_escaped_share_tags() {
     assert_eq!(meta(&page, "name", "twitter:description"), Some(dek));
     let url = "https://folio.example/articles/tariffs-q-and-a";
     assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")));
-    // The article's own file starts downloading with the wasm.
-    assert!(page.contains(
-        "<link rel=\"preload\" href=\"content/articles/tariffs-q-and-a.json\" as=\"fetch\" crossorigin=\"anonymous\">"
-    ), "{page}");
+    // Nothing competes with the page's own text and images.
+    assert!(
+        !page.contains("rel=\"preload\"") && !page.contains("rel=preload"),
+        "{page}"
+    );
     assert_eq!(meta(&page, "property", "og:url"), Some(url));
     assert_eq!(meta(&page, "property", "og:type"), Some("article"));
     assert_eq!(
@@ -74,23 +76,162 @@ fn an_article_page_carries_escaped_share_tags() {
 }
 
 #[test]
-fn the_app_loader_is_kept_so_the_app_boots_there() {
+fn the_loader_head_is_kept_and_the_app_starts_after_the_page_has_loaded() {
     let site = built_site("loader-kept", "good", "loader");
     let loader = std::fs::read_to_string(common::fixture("loader/index.html")).unwrap();
     site_step(&site, &["--no-precompress"], &[]);
     let page = site.read(TRICKY);
-    let boot_script =
-        &loader[loader.find("<script type=module>").unwrap()..loader.find("</head>").unwrap()];
-    assert!(
-        page.contains(boot_script),
-        "the boot script and preloads must be untouched"
-    );
     for stylesheet in loader.match_indices("rel=stylesheet") {
         let tag_start = loader[..stylesheet.0].rfind('<').unwrap();
         assert!(page.contains(&loader[tag_start..stylesheet.0]));
     }
     assert!(page.contains("<base href=/>"));
-    assert!(page.contains("<body><div aria-hidden=true class=boot id=boot>"));
+    // Trunk's boot script, which fetches the wasm as soon as the document
+    // is parsed, is replaced by one that waits for the page's load event.
+    assert!(
+        !page.contains("await init") && !page.contains("modulepreload"),
+        "{page}"
+    );
+    assert!(
+        page.contains("import('/folio-968a753096cb1b33.js')"),
+        "{page}"
+    );
+    assert!(page.contains("module_or_path: '/folio-968a753096cb1b33_bg.wasm'"));
+    assert!(page.contains("addEventListener('load', start, { once: true })"));
+    assert!(
+        !page.contains("id=boot"),
+        "no placeholder: the page is there"
+    );
+}
+
+#[test]
+fn an_article_page_reads_fully_without_the_app() {
+    let site = built_site("article-body", "good", "loader");
+    site_step(&site, &["--no-precompress"], &[]);
+    let page = Html::parse_document(&site.read(TRICKY));
+    let text = |css: &str| -> Vec<String> {
+        page.select(&Selector::parse(css).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(
+        text("main#main > div.page[data-page='/articles/tariffs-q-and-a'] h1.headline"),
+        ["Q&A: \"Tariffs\" <b>up</b> in São Paulo — what's next?"]
+    );
+    assert_eq!(text(".article-body p")[0], "Exporters are waiting.");
+    assert_eq!(
+        page.select(&Selector::parse(".article-body img[width='12'][height='7']").unwrap())
+            .count(),
+        1,
+        "a body image gets its size from the file"
+    );
+    assert_eq!(text(".byline-authors"), ["By Ana Souza and José Álvarez"]);
+    assert_eq!(text(".byline time")[0], "2 November 2026");
+    assert_eq!(
+        text(".sections-nav a"),
+        ["América Latina", "Global Economy"]
+    );
+    assert_eq!(
+        text("aside.rail .rail-related .card-headline a"),
+        ["A port plan"]
+    );
+    assert_eq!(
+        text("aside.rail .rail-briefs .brief-headline a"),
+        ["Copper at a record"]
+    );
+    assert_eq!(text(".tags li"), ["trade", "brasil & mercosur"]);
+    assert_eq!(
+        text("footer.site-footer p"),
+        ["Folio & Friends — Independent analysis, readable offline"]
+    );
+    // The hero keeps its space before it loads.
+    let img = page
+        .select(&Selector::parse("figure.hero img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(
+        (img.value().attr("width"), img.value().attr("height")),
+        (Some("1200"), Some("675"))
+    );
+    // No script came from the content.
+    assert_eq!(
+        page.select(&Selector::parse("body script").unwrap())
+            .count(),
+        0
+    );
+    // The extras file gives the app the same rail.
+    let extras: serde_json::Value =
+        serde_json::from_str(&site.read("content/extras/tariffs-q-and-a.json")).unwrap();
+    assert_eq!(extras["related"][0]["slug"], "port-plan");
+}
+
+#[test]
+fn every_page_of_a_listing_gets_an_entry_page_with_image_sizes_from_the_files() {
+    let site = common::Scratch::new("sample-pages");
+    common::copy_dir(&common::sample_content(), &site.content());
+    common::copy_dir(
+        &common::sample_content().join("../images"),
+        &site.path().join("public/images"),
+    );
+    common::succeeded(&common::run(
+        &["content", "--content", common::text(&site.content())],
+        &[],
+    ));
+    common::copy_dir(&site.path().join("public"), &site.dist());
+    std::fs::copy(
+        common::fixture("loader/index.html"),
+        site.dist().join("index.html"),
+    )
+    .unwrap();
+    site_step(&site, &["--no-precompress", "--no-og-images"], &[]);
+
+    let latest: serde_json::Value =
+        serde_json::from_str(&site.read("content/listings/latest/1.json")).unwrap();
+    let pages = latest["pages"].as_u64().unwrap();
+    assert!(pages >= 2, "the sample has more than one page of stories");
+    let first = site.read("latest.html");
+    assert!(
+        first.contains(r#"<a class="button more-button" href="/latest/2""#),
+        "{first}"
+    );
+    let second = site.read("latest/2.html");
+    assert!(
+        second.contains("<title>Latest, page 2 — Folio</title>"),
+        "{second}"
+    );
+    assert!(second.contains(r#"<link rel="canonical" href="https://folio.example/latest/2">"#));
+    assert!(second.contains(r#"href="/latest">Newer stories</a>"#));
+    let page2: serde_json::Value =
+        serde_json::from_str(&site.read("content/listings/latest/2.json")).unwrap();
+    let headline = page2["items"][0]["headline"].as_str().unwrap();
+    assert!(second.contains(&escape(headline)), "{headline}");
+
+    // Body images carry their size, read from the SVG.
+    let article = site.read("articles/gulf-desalination-water-security.html");
+    let doc = Html::parse_document(&article);
+    let img = doc
+        .select(&Selector::parse(".article-body img").unwrap())
+        .next()
+        .expect("the article has a chart");
+    assert!(
+        img.value().attr("width").is_some() && img.value().attr("height").is_some(),
+        "{}",
+        img.html()
+    );
+
+    // The app shell for offline and unknown paths has the frame and no page.
+    let shell = site.read("shell.html");
+    assert!(
+        shell.contains("<header class=\"masthead\">") && !shell.contains("data-page="),
+        "{shell}"
+    );
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[test]
@@ -176,7 +317,8 @@ fn listing_pages_the_front_page_and_not_found_get_their_own_tags() {
     let not_found = site.read("404.html");
     assert_eq!(meta(&not_found, "name", "robots"), Some("noindex"));
     assert_eq!(meta(&not_found, "property", "og:url"), None);
-    assert!(not_found.contains("<script type=module>"));
+    assert!(not_found.contains("<script type=\"module\" data-folio-loader"));
+    assert!(not_found.contains("<h1>Page not found</h1>"));
     assert!(site.read("content/404.html").contains("noindex"));
 }
 

@@ -56,12 +56,18 @@ pub fn byline(
     }
 }
 
-/// The lead image with caption and credit. Width and height reserve its
-/// space before it loads; the lead image of an article is fetched first.
-pub fn hero(ctx: &Ctx<'_>, image: &Image) -> Markup {
+/// The lead image with caption and credit. Width and height (from the
+/// article, else from the build's reading of the file) reserve its space
+/// before it loads; the lead image of an article is fetched first.
+pub fn hero(ctx: &Ctx<'_>, image: &Image, sizes: Option<&ImageSizes>) -> Markup {
+    let size = image
+        .width
+        .zip(image.height)
+        .map(|(w, h)| [w, h])
+        .or_else(|| sizes?.get(&image.src).copied());
     html! {
         figure.hero {
-            img src=(ctx.links.asset(&image.src)) alt=(image.alt) width=[image.width] height=[image.height]
+            img src=(ctx.links.asset(&image.src)) alt=(image.alt) width=[size.map(|s| s[0])] height=[size.map(|s| s[1])]
                 loading="eager" fetchpriority="high" decoding="async";
             @if image.caption.is_some() || image.credit.is_some() {
                 figcaption {
@@ -93,7 +99,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                     @if !a.dek.is_empty() { p.dek { (a.dek) } }
                     (byline(&a.authors, &a.published, a.updated.as_ref(), text::reading_minutes(&a.body)))
                 }
-                @if let Some(img) = &a.hero { (hero(ctx, img)) }
+                @if let Some(img) = &a.hero { (hero(ctx, img, view.image_sizes)) }
                 div.article-body { (PreEscaped(body)) }
                 (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
                 // Filled by the app once the article is in the reader's library.

@@ -4,7 +4,7 @@
 use crate::cards::{brief, story_card, CardSize};
 use crate::{Ctx, Markup};
 use folio_content::paths::Listing;
-use folio_content::{Kind, ListingPage};
+use folio_content::{Kind, ListingPage, Site};
 use maud::html;
 
 /// What a listing page shows.
@@ -14,6 +14,25 @@ pub struct ListingView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub page: &'a ListingPage,
+}
+
+/// The title and description a listing's page shows.
+pub fn heading(site: &Site, listing: &Listing) -> (String, String) {
+    let kind = |k: Kind| {
+        (
+            k.plural().to_owned(),
+            format!("Every {} piece, newest first.", k.label().to_lowercase()),
+        )
+    };
+    match listing {
+        Listing::Latest => ("Latest".to_owned(), "Every story, newest first.".to_owned()),
+        Listing::Section(slug) => match site.section(slug) {
+            Some(s) => (s.name.clone(), s.description.clone()),
+            None => (slug.clone(), String::new()),
+        },
+        Listing::Kind(k) => kind(*k),
+        Listing::Briefs => kind(Kind::Brief),
+    }
 }
 
 /// The stories of one listing page, as cards (briefs as briefs).

@@ -65,6 +65,18 @@ pub fn body(ctx: &Ctx<'_>, path: &str, content: Markup) -> Markup {
     }
 }
 
+/// The frame with no page in `<main>`, only `placeholder`: what the app
+/// fills when no page was written for the URL (offline, or a path the build
+/// did not know).
+pub fn body_without_page(ctx: &Ctx<'_>, placeholder: Markup) -> Markup {
+    html! {
+        a.skip-link href="#main" { "Skip to content" }
+        (masthead(ctx, ""))
+        main #main tabindex="-1" { (placeholder) }
+        (footer(ctx))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
