@@ -1,9 +1,10 @@
 //! Folio: an offline-first news reader. The library holds the whole app so
-//! browser tests (`tests/web.rs`) can mount its parts.
+//! browser tests (`tests/web.rs`) can reach its parts.
 
+pub mod actions;
 pub mod app;
 pub mod components;
-pub mod dates;
+pub mod context;
 pub mod loaders;
 pub mod net;
 pub mod offline;

@@ -1,20 +1,26 @@
-//! Typed loaders for the site index, listing pages and articles, with a small
-//! in-memory cache so moving between pages does not refetch what was just
-//! shown. Every loader takes an abort signal so a page can cancel it.
+//! Typed loaders for everything a page shows: the site index, listing pages,
+//! articles (the saved copy first), their extras and the rail. Loaders fetch
+//! and store; they never touch the screen: what the reader should be told
+//! comes back in their results. Every loader takes an abort signal so a page
+//! can cancel it.
 
 use crate::net::{fetch_conditional, fetch_decoded, LoadError};
-use crate::offline::{images, notices, saved, status};
-use crate::store;
+use crate::offline::{caches, connectivity};
+use crate::store::{self, StoreError};
 use folio_content::paths::{self, Listing};
-use folio_content::{decode_article, decode_listing, decode_site, Article, ListingPage, Site};
+use folio_content::{
+    decode_article, decode_extras, decode_listing, decode_site, Article, ArticleExtras,
+    ListingPage, Site,
+};
+use folio_views::rail::RailStories;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 use web_sys::AbortSignal;
 
-/// How long a cached site index or listing page is trusted, in milliseconds.
-/// Long enough for a reading session, short enough that a long-open tab
-/// picks up new stories.
+/// How long a fetched site index or listing page is reused, in
+/// milliseconds: long enough for a reading session, short enough that a
+/// long-open tab picks up new stories.
 const FRESH_FOR_MS: f64 = 5.0 * 60.0 * 1000.0;
 
 struct Cached<T> {
@@ -22,25 +28,37 @@ struct Cached<T> {
     value: Arc<T>,
 }
 
+/// A memo of what this page session fetched, so moving between pages does
+/// not fetch the same small files again. Private to the loaders; nothing
+/// else reads it.
+#[derive(Default)]
+struct Memo {
+    site: Option<Cached<Site>>,
+    listings: HashMap<String, Cached<ListingPage>>,
+}
+
 thread_local! {
-    static SITE: RefCell<Option<Cached<Site>>> = const { RefCell::new(None) };
-    static LISTINGS: RefCell<HashMap<String, Cached<ListingPage>>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
 fn fresh<T>(entry: &Cached<T>) -> Option<Arc<T>> {
     (js_sys::Date::now() - entry.at < FRESH_FOR_MS).then(|| entry.value.clone())
 }
 
+fn cached<T>(value: &Arc<T>) -> Cached<T> {
+    Cached {
+        at: js_sys::Date::now(),
+        value: value.clone(),
+    }
+}
+
 /// The site index.
 pub async fn site(signal: Option<AbortSignal>) -> Result<Arc<Site>, LoadError> {
-    if let Some(site) = SITE.with_borrow(|c| c.as_ref().and_then(fresh)) {
+    if let Some(site) = MEMO.with_borrow(|m| m.site.as_ref().and_then(fresh)) {
         return Ok(site);
     }
     let site = Arc::new(fetch_decoded(paths::SITE, signal.as_ref(), decode_site).await?);
-    SITE.set(Some(Cached {
-        at: js_sys::Date::now(),
-        value: site.clone(),
-    }));
+    MEMO.with_borrow_mut(|m| m.site = Some(cached(&site)));
     Ok(site)
 }
 
@@ -51,19 +69,11 @@ pub async fn listing(
     signal: Option<AbortSignal>,
 ) -> Result<Arc<ListingPage>, LoadError> {
     let path = listing.page(page);
-    if let Some(hit) = LISTINGS.with_borrow(|c| c.get(&path).and_then(fresh)) {
+    if let Some(hit) = MEMO.with_borrow(|m| m.listings.get(&path).and_then(fresh)) {
         return Ok(hit);
     }
     let value = Arc::new(fetch_decoded(&path, signal.as_ref(), decode_listing).await?);
-    LISTINGS.with_borrow_mut(|c| {
-        c.insert(
-            path,
-            Cached {
-                at: js_sys::Date::now(),
-                value: value.clone(),
-            },
-        )
-    });
+    MEMO.with_borrow_mut(|m| m.listings.insert(path, cached(&value)));
     Ok(value)
 }
 
@@ -71,23 +81,28 @@ pub async fn listing(
 #[derive(Clone)]
 pub struct LoadedArticle {
     pub article: Arc<Article>,
-    /// When the reader's saved copy was stored, if that is what is shown.
+    /// When the library's copy was stored: `Some` when that copy is what is
+    /// shown, or once the fetched article has been saved.
     pub saved_at: Option<f64>,
-    /// The saved copy's validator and text, for revalidation.
+    /// The saved copy's validator and text, for revalidation; `None` when
+    /// the article came from the network just now.
     pub saved: Option<(Option<String>, Arc<str>)>,
+    /// Storage trouble the reader should hear about (the article still shows).
+    pub problem: Option<StoreError>,
 }
 
 /// One article: the saved copy when the library has one (instant, and works
-/// offline; the page revalidates it in the background), otherwise the
-/// network, saving what it fetched.
+/// offline; the page revalidates it), otherwise the network, saving what it
+/// fetched with its images and page.
 pub async fn article(slug: &str, signal: Option<AbortSignal>) -> Result<LoadedArticle, LoadError> {
     if !folio_content::validate::is_slug(slug) {
         return Err(LoadError::NotFound);
     }
+    let mut problem = None;
     let library = match store::shared().await {
         Ok(library) => Some(library),
         Err(e) => {
-            notices::storage_problem(&e);
+            problem = Some(e);
             None
         }
     };
@@ -98,19 +113,16 @@ pub async fn article(slug: &str, signal: Option<AbortSignal>) -> Result<LoadedAr
                     article: Arc::new(saved.article),
                     saved_at: Some(saved.saved_at),
                     saved: Some((saved.etag, saved.json.into())),
+                    problem,
                 })
             }
             Ok(None) => {}
-            // A damaged copy: say so, then try the network.
-            Err(e) => notices::push(
-                notices::Level::Warning,
-                format!("The saved copy of this article was damaged and is being replaced. ({e})"),
-                None,
-            ),
+            // A damaged copy: fetch it again, which replaces it.
+            Err(e) => log::warn!("saved copy of {slug} unreadable, fetching again: {e}"),
         }
     }
     let fetched = match fetch_conditional(&paths::article(slug), None, signal.as_ref()).await {
-        Err(LoadError::Network(_)) if !status::is_online() => {
+        Err(LoadError::Network(_)) if !connectivity::is_online() => {
             return Err(LoadError::NotSavedOffline)
         }
         other => other?,
@@ -119,6 +131,7 @@ pub async fn article(slug: &str, signal: Option<AbortSignal>) -> Result<LoadedAr
         .text
         .ok_or_else(|| LoadError::Network("empty response".into()))?;
     let article = decode_article(&text).map_err(LoadError::Content)?;
+    let mut saved_at = None;
     if let Some(library) = library {
         let images = store::records::images_of(&article);
         let to_save = store::ToSave {
@@ -128,39 +141,71 @@ pub async fn article(slug: &str, signal: Option<AbortSignal>) -> Result<LoadedAr
         };
         match library.save(to_save).await {
             Ok(()) => {
-                saved::mark([slug]);
-                // Images are fetched after the page renders, off the critical path.
-                leptos::task::spawn_local(async move { images::keep(&images).await });
+                saved_at = Some(js_sys::Date::now());
+                // Images and the page are fetched after the page renders,
+                // off the critical path.
+                let page = caches::article_page(slug);
+                leptos::task::spawn_local(async move {
+                    let kept = async {
+                        caches::keep(caches::IMAGES, &images, false).await?;
+                        caches::keep(caches::PAGES, &[page], false).await
+                    };
+                    if let Err(e) = kept.await {
+                        log::warn!("saved article incomplete offline: {e}");
+                    }
+                });
             }
-            Err(e) => notices::storage_problem(&e),
+            Err(e) => problem = Some(e),
         }
     }
     Ok(LoadedArticle {
         article: Arc::new(article),
-        saved_at: None,
+        saved_at,
         saved: None,
+        problem,
     })
 }
 
-/// One article from the network, without saving it.
-pub async fn article_unsaved(
-    slug: &str,
-    signal: Option<AbortSignal>,
-) -> Result<Arc<Article>, LoadError> {
-    if !folio_content::validate::is_slug(slug) {
-        return Err(LoadError::NotFound);
+/// An article's extras (related stories, image sizes). Missing or damaged
+/// extras only thin the rail, so failures give `None`.
+pub async fn extras(slug: &str, signal: Option<AbortSignal>) -> Option<ArticleExtras> {
+    match fetch_decoded(&paths::extras(slug), signal.as_ref(), decode_extras).await {
+        Ok(extras) => Some(extras),
+        Err(e) => {
+            log::warn!("no related stories for {slug}: {e}");
+            None
+        }
     }
-    Ok(Arc::new(
-        fetch_decoded(&paths::article(slug), signal.as_ref(), decode_article).await?,
-    ))
+}
+
+/// The rail of an article: its related stories from the extras, and the
+/// newest stories and briefs. A listing that fails only thins the rail.
+pub async fn rail(
+    slug: &str,
+    extras: Option<&ArticleExtras>,
+    signal: Option<AbortSignal>,
+) -> RailStories {
+    let (latest, briefs) = futures::join!(
+        listing(&Listing::Latest, 1, signal.clone()),
+        listing(&Listing::Briefs, 1, signal),
+    );
+    let items = |page: &Result<Arc<ListingPage>, LoadError>| {
+        page.as_ref().map(|p| p.items.clone()).unwrap_or_default()
+    };
+    RailStories::pick(
+        slug,
+        extras.map_or(&[][..], |e| e.related.as_slice()),
+        &items(&latest),
+        &items(&briefs),
+    )
 }
 
 /// Downloads and saves every article of every page of a listing in one
-/// batch, reporting `(done, total)` as it goes. Returns how many were saved.
+/// batch, reporting `(done, total)` as it goes. Returns the saved slugs.
 pub async fn save_listing(
     listing: &Listing,
     progress: impl Fn(usize, usize),
-) -> Result<usize, LoadError> {
+) -> Result<Vec<String>, LoadError> {
     let first = self::listing(listing, 1, None).await?;
     let mut summaries = first.items.clone();
     for page in 2..=first.pages {
@@ -193,11 +238,17 @@ pub async fn save_listing(
     let library = store::shared()
         .await
         .map_err(|e| LoadError::Storage(e.reader_message()))?;
-    library.save_all(&batch).await.map_err(|e| {
-        notices::storage_problem(&e);
-        LoadError::Storage(e.reader_message())
-    })?;
-    saved::mark(batch.iter().map(|b| b.article.slug.as_str()));
-    images::keep(&images_needed).await;
-    Ok(batch.len())
+    library
+        .save_all(&batch)
+        .await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
+    let slugs: Vec<String> = batch.iter().map(|b| b.article.slug.clone()).collect();
+    let pages: Vec<String> = slugs.iter().map(|s| caches::article_page(s)).collect();
+    let kept = async {
+        caches::keep(caches::IMAGES, &images_needed, false).await?;
+        caches::keep(caches::PAGES, &pages, false).await
+    };
+    kept.await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
+    Ok(slugs)
 }

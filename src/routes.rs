@@ -1,95 +1,55 @@
-//! Every URL the app serves, and the helpers that build links to them, in one
-//! place so a link cannot drift from its route. The path of each page comes
-//! from `folio_content::paths`, which the build tool's entry pages use too.
-//! Route patterns (for the router) are relative to the deployment's base
-//! path; links built here include it, so a site served under `/news/` links
-//! within `/news/`.
+//! Every URL the app serves, in one place: the route table, and the links
+//! to each page ([`links`]), built by `folio_content::paths::Links` like the
+//! build tool's entry pages, so a link cannot drift from its page. Route
+//! patterns are relative to the deployment's base path; links include it,
+//! so a site served under `/news/` links within `/news/`.
 
-use folio_content::paths::{self, Listing};
-use folio_content::Kind;
+use crate::pages::{
+    article::ArticlePage,
+    home::Home,
+    library::LibraryPage,
+    listing::{KindPage, LatestPage, SectionPage},
+    not_found::NotFound,
+    search::SearchPage,
+};
+use folio_content::paths::Links;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::path;
+use std::sync::OnceLock;
 
-thread_local! {
-    static BASE: String = read_base_path();
+/// Links under the deployment's base path, read from `<base href>` once:
+/// it is fixed for the life of the page.
+pub fn links() -> &'static Links {
+    static LINKS: OnceLock<Links> = OnceLock::new();
+    LINKS.get_or_init(|| Links::new(&read_base_path()))
 }
 
-/// The deployment's base path: empty at the site root, `/news` when the
-/// site is deployed under `/news/`. Read from the document once.
-pub fn base() -> String {
-    BASE.with(String::clone)
-}
-
-/// A link to an app path (`/articles/x`), under the base path.
-pub fn link(path: &str) -> String {
-    BASE.with(|base| format!("{base}{path}"))
-}
-
-/// A link to a page given relative to the site root (`articles/x`, or
-/// empty for the front page).
-fn page(path: &str) -> String {
-    link(&format!("/{path}"))
-}
-
-/// The front page.
-pub fn home() -> String {
-    page(paths::HOME_PAGE)
-}
-
-/// The reader's offline library.
-pub fn library() -> String {
-    page(paths::LIBRARY_PAGE)
-}
-
-/// Search over the offline library.
-pub fn search() -> String {
-    page(paths::SEARCH_PAGE)
-}
-
-/// Every story, newest first.
-pub fn latest() -> String {
-    page(paths::LATEST_PAGE)
-}
-
-/// The page of one article.
-pub fn article(slug: &str) -> String {
-    page(&paths::article_page(slug))
-}
-
-/// The page of one section.
-pub fn section(slug: &str) -> String {
-    page(&paths::section_page(slug))
-}
-
-/// Every piece of one kind ("Analysis").
-pub fn kind(kind: Kind) -> String {
-    page(&paths::kind_page(kind))
-}
-
-/// The page that shows a listing, where it has one.
-pub fn listing(listing: &Listing) -> String {
-    match listing {
-        Listing::Latest => latest(),
-        Listing::Section(slug) => section(slug),
-        Listing::Kind(k) => kind(*k),
-        Listing::Briefs => kind(Kind::Brief),
-    }
-}
-
-/// The path of `<base href>`, without its trailing slash.
+/// The path of `<base href>` (`/`, `/news/`).
 fn read_base_path() -> String {
-    let base = web_sys::window()
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| url.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_owned()
+        .unwrap_or_default()
 }
 
-/// A site-relative URL (`images/x.svg`, `/articles/a`) made absolute against
-/// the deployment's base path, for `src` attributes outside the router.
-pub fn asset(path: &str) -> String {
-    if path.starts_with("http://") || path.starts_with("https://") {
-        return path.to_owned();
+/// The route table.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=Home/>
+            <Route path=path!("/latest") view=LatestPage/>
+            <Route path=path!("/latest/:page") view=LatestPage/>
+            <Route path=path!("/sections/:slug") view=SectionPage/>
+            <Route path=path!("/sections/:slug/:page") view=SectionPage/>
+            <Route path=path!("/kinds/:kind") view=KindPage/>
+            <Route path=path!("/kinds/:kind/:page") view=KindPage/>
+            <Route path=path!("/articles/:slug") view=ArticlePage/>
+            <Route path=path!("/library") view=LibraryPage/>
+            <Route path=path!("/search") view=SearchPage/>
+        </Routes>
     }
-    link(&format!("/{}", path.trim_start_matches('/')))
 }

@@ -4,15 +4,19 @@
 // index.html), before precompression.
 //
 // What the worker does:
-// - precaches the app shell (index.html, the hashed js/wasm/css, icons,
-//   manifest) so Folio starts with no network; old precaches are deleted on
-//   activate;
-// - serves index.html for every app navigation (deep links work offline);
-// - content index and listings: network first (4 s timeout on a slow
-//   network), falling back to the last copy;
+// - precaches the app (shell.html, the hashed js/wasm/css, icons, manifest)
+//   so Folio starts with no network; old precaches are deleted on activate.
+//   Pages are not precached: they change with every publication;
+// - pages (navigations): network first, each page kept in `folio-pages` as
+//   it is read (the app also puts there the pages of articles it saves), so
+//   a saved article opens offline as the same static page, at static-page
+//   speed; a page never read falls back to shell.html, where the app draws
+//   from the offline library or says the page is not available offline;
+// - content index, listings and articles' extras: network first (4 s
+//   timeout on a slow network), falling back to the last copy;
 // - images: cache first, in the cache the app also fills when it saves an
-//   article (src/offline/images.rs);
-// - articles are NOT cached here: the app keeps them in IndexedDB.
+//   article (src/offline/caches.rs);
+// - article files are NOT cached here: the app keeps them in IndexedDB.
 // A new deployment installs and waits; the app offers a reload, which posts
 // SKIP_WAITING. docs/deploy.md explains recovery (reset.html).
 const { generateSW } = require('workbox-build');
@@ -22,15 +26,13 @@ const dist = path.resolve(process.argv[2] || 'dist');
 
 generateSW({
   globDirectory: dist,
-  globPatterns: ['index.html', '*.{js,wasm,css,svg,png,webmanifest}'],
+  globPatterns: ['shell.html', '*.{js,wasm,css,svg,png,webmanifest}'],
   globIgnores: ['sw.js', 'reset.html', '**/*.gz', '**/*.br'],
   swDest: path.join(dist, 'sw.js'),
   // The default (2 MiB) would silently skip a large .wasm.
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   // Trunk already puts a content hash in these names.
   dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg|png)$/,
-  navigateFallback: 'index.html',
-  navigateFallbackDenylist: [/\/content\//, /\/reset\.html$/, /\.(xml|txt|json)$/],
   cacheId: 'folio',
   cleanupOutdatedCaches: true,
   clientsClaim: true,
@@ -40,7 +42,17 @@ generateSW({
   mode: 'production',
   runtimeCaching: [
     {
-      urlPattern: ({ url }) => /\/content\/(site\.json|listings\/)/.test(url.pathname),
+      urlPattern: ({ request, url }) => request.mode === 'navigate'
+        && !/\/content\/|\/reset\.html$|\.(xml|txt|json)$/.test(url.pathname),
+      handler: 'NetworkFirst',
+      options: {
+        cacheName: 'folio-pages',
+        networkTimeoutSeconds: 3,
+        precacheFallback: { fallbackURL: 'shell.html' },
+      },
+    },
+    {
+      urlPattern: ({ url }) => /\/content\/(site\.json|listings\/|extras\/)/.test(url.pathname),
       handler: 'NetworkFirst',
       options: { cacheName: 'folio-content', networkTimeoutSeconds: 4 },
     },

@@ -1,13 +1,9 @@
-//! Reusable views.
+//! The app's own views: what only the app shows (loading and failure
+//! states, notices, the tab's title) and the component that keeps the
+//! page frame in step with the route. Pages' content comes from
+//! `folio-views`.
 
-pub mod brief;
-pub mod byline;
-pub mod hero;
-pub mod kicker;
-pub mod masthead;
+pub mod frame;
+pub mod load_states;
+pub mod notices;
 pub mod page_meta;
-pub mod rail;
-pub mod share;
-pub mod shell_status;
-pub mod status;
-pub mod story_card;

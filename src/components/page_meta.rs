@@ -1,13 +1,13 @@
 //! Title and description of the current page.
 
-use crate::app::use_site;
+use crate::context;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// Sets `<title>` ("Headline — Folio") and the description meta.
 #[component]
 pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
-    let site = use_site();
+    let site = context::site().0;
     let full_title = move || {
         let name = site
             .get()

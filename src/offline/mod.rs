@@ -1,12 +1,10 @@
-//! Everything that makes Folio work without a network: connectivity state,
-//! the service worker and its update flow, image caching for saved
-//! articles, storage estimates, background refresh of saved articles, and
-//! the notices that tell the reader about all of it.
+//! Everything that makes Folio work without a network: connectivity, the
+//! service worker and its update flow, the caches that complete saved
+//! articles, storage estimates and the background refresh of saved
+//! articles.
 
-pub mod images;
-pub mod notices;
+pub mod caches;
+pub mod connectivity;
 pub mod refresh;
-pub mod saved;
-pub mod status;
 pub mod storage;
 pub mod sw;

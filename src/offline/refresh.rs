@@ -1,8 +1,9 @@
 //! Keeping saved articles fresh: stale-while-revalidate for the article
 //! being read, and a refresh of the whole library when the network returns.
 
+use crate::context::{Level, Notices};
 use crate::net::{fetch_conditional, LoadError};
-use crate::offline::notices::{self, Level};
+use crate::offline::caches;
 use crate::store::{self, ToSave};
 use folio_content::{decode_article, paths};
 
@@ -11,11 +12,12 @@ use folio_content::{decode_article, paths};
 const PARALLEL: usize = 4;
 
 /// Asks the server whether a saved article changed; if it did, saves the new
-/// version and returns `true`.
+/// version (with its images and page) and returns `true`.
 pub async fn revalidate(
     slug: &str,
     etag: Option<&str>,
     saved_json: &str,
+    notices: Notices,
 ) -> Result<bool, LoadError> {
     let fetched = fetch_conditional(&paths::article(slug), etag, None).await?;
     let Some(text) = fetched.text else {
@@ -25,7 +27,7 @@ pub async fn revalidate(
         return Ok(false);
     }
     let article = decode_article(&text).map_err(LoadError::Content)?;
-    let images = crate::store::records::images_of(&article);
+    let images = store::records::images_of(&article);
     if let Ok(library) = store::shared().await {
         if let Err(e) = library
             .save(ToSave {
@@ -35,11 +37,17 @@ pub async fn revalidate(
             })
             .await
         {
-            notices::storage_problem(&e);
+            notices.storage_problem(&e);
             return Ok(false);
         }
     }
-    crate::offline::images::keep(&images).await;
+    let kept = async {
+        caches::keep(caches::IMAGES, &images, false).await?;
+        caches::keep(caches::PAGES, &[caches::article_page(slug)], true).await
+    };
+    if let Err(e) = kept.await {
+        notices.storage_problem(&e);
+    }
     Ok(true)
 }
 
@@ -51,18 +59,18 @@ const REFRESHED_AT_KEY: &str = "folio.library-refreshed-at";
 const REFRESH_EVERY_MS: f64 = 6.0 * 60.0 * 60.0 * 1000.0;
 
 /// Refreshes the library on start-up unless that was done recently.
-pub async fn refresh_library_if_due() {
+pub async fn refresh_library_if_due(notices: Notices) {
     let last = crate::offline::storage::local()
         .and_then(|s| s.get_item(REFRESHED_AT_KEY).ok().flatten())
         .and_then(|v| v.parse::<f64>().ok())
         .unwrap_or(0.0);
     if js_sys::Date::now() - last >= REFRESH_EVERY_MS {
-        refresh_library().await;
+        refresh_library(notices).await;
     }
 }
 
 /// Revalidates every saved article and tells the reader how many changed.
-pub async fn refresh_library() {
+pub async fn refresh_library(notices: Notices) {
     let Ok(library) = store::shared().await else {
         return;
     };
@@ -75,7 +83,7 @@ pub async fn refresh_library() {
             let library = library.clone();
             async move {
                 let saved = library.get(slug).await.ok().flatten()?;
-                revalidate(slug, saved.etag.as_deref(), &saved.json)
+                revalidate(slug, saved.etag.as_deref(), &saved.json, notices)
                     .await
                     .ok()
             }
@@ -85,7 +93,7 @@ pub async fn refresh_library() {
                 updated += 1;
             }
         }
-        if !crate::offline::status::is_online() {
+        if !crate::offline::connectivity::is_online() {
             return;
         }
     }
@@ -98,6 +106,6 @@ pub async fn refresh_library() {
         } else {
             format!("{updated} saved articles were updated with their latest versions.")
         };
-        notices::push(Level::Info, text, None);
+        notices.push(Level::Info, text, None);
     }
 }

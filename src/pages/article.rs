@@ -1,140 +1,170 @@
-//! The article page: header, hero, safe markdown body, tags and the rail.
+//! The article page. Every article the reader opens is kept in the offline
+//! library; a saved copy shows at once and is revalidated in the background.
 
-use crate::app::use_site;
-use crate::components::byline::Byline;
-use crate::components::hero::HeroFigure;
-use crate::components::kicker::Kicker;
-use crate::components::page_meta::PageMeta;
-use crate::components::rail::RelatedRail;
-use crate::components::share::ShareBar;
-use crate::components::status::{LoadFailure, Loading};
-use crate::dates;
-use crate::loaders;
-use crate::net::{Inflight, LoadError};
-use crate::offline::{refresh, status};
-use folio_content::share;
-use folio_content::{markdown, text, Article, Site, Timestamp};
+use crate::actions;
+use crate::context::{self, Notices, SavedSlugs};
+use crate::loaders::{self, LoadedArticle};
+use crate::net::LoadError;
+use crate::offline::{connectivity, refresh};
+use crate::pages::page::{page_view, Drawn};
+use crate::routes::links;
+use folio_content::{Article, Site};
+use folio_views::article::{article_page, ArticleView};
+use folio_views::Ctx;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use std::rc::Rc;
 use std::sync::Arc;
+use web_sys::AbortSignal;
+
+/// What the page knows about the article on screen and the library.
+#[derive(Clone, Copy)]
+struct Library {
+    notices: Notices,
+    saved: SavedSlugs,
+    /// The slug on screen and when the library stored it.
+    saved_at: RwSignal<Option<(String, f64)>>,
+    /// The slug whose saved copy was just replaced by a newer version: the
+    /// notice belongs to that article only.
+    refreshed: RwSignal<Option<String>>,
+    redraw: Trigger,
+}
+
+impl Library {
+    /// Records what loading the article did to the library, and starts a
+    /// revalidation when a saved copy is what the reader sees.
+    fn loaded(self, slug: &str, loaded: &LoadedArticle) {
+        if let Some(e) = &loaded.problem {
+            self.notices.storage_problem(e);
+        }
+        if let Some(at) = loaded.saved_at {
+            self.saved.mark([slug]);
+            self.saved_at.set(Some((slug.to_owned(), at)));
+        }
+        let just_refreshed = self
+            .refreshed
+            .with_untracked(|r| r.as_deref() == Some(slug));
+        if let (Some((etag, json)), true, false) = (
+            loaded.saved.clone(),
+            connectivity::is_online(),
+            just_refreshed,
+        ) {
+            let slug = slug.to_owned();
+            leptos::task::spawn_local(async move {
+                if let Ok(true) =
+                    refresh::revalidate(&slug, etag.as_deref(), &json, self.notices).await
+                {
+                    self.refreshed.set(Some(slug));
+                    // The page on screen is the old version: draw the new one.
+                    context::prerendered().release();
+                    self.redraw.notify();
+                }
+            });
+        }
+    }
+}
+
+/// Loads the article (saved copy first), its extras and rail, and draws it.
+async fn draw(
+    slug: String,
+    signal: Option<AbortSignal>,
+    library: Library,
+) -> Result<Drawn, LoadError> {
+    let (loaded, site, extras) = futures::join!(
+        loaders::article(&slug, signal.clone()),
+        loaders::site(signal.clone()),
+        loaders::extras(&slug, signal.clone()),
+    );
+    let loaded = loaded?;
+    library.loaded(&slug, &loaded);
+    // Offline without a cached site index, a minimal one still lets a saved
+    // article show.
+    let site = site.unwrap_or_else(|_| Arc::new(offline_site(&loaded.article)));
+    let rail = loaders::rail(&slug, extras.as_ref(), signal).await;
+    let ctx = Ctx {
+        site: &site,
+        links: links(),
+    };
+    let a = &loaded.article;
+    let html = article_page(
+        &ctx,
+        &ArticleView {
+            article: a,
+            image_sizes: extras.as_ref().map(|e| &e.image_sizes),
+            rail: &rail,
+        },
+    )
+    .into_string();
+    Ok(Drawn {
+        title: a.headline.clone(),
+        description: a.dek.clone(),
+        html,
+    })
+}
 
 /// `/articles/:slug`.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let site = use_site();
-    let inflight = StoredValue::new_local(Inflight::default());
-    // Leaving the page stops its downloads.
-    on_cleanup(move || inflight.with_value(Inflight::abort));
-    let data = LocalResource::new(move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        let signal = inflight.with_value(Inflight::next);
-        async move {
-            let loaded = loaders::article(&slug, signal).await?;
-            // The site index is usually cached; offline without it, a
-            // minimal one still lets a saved article show.
-            let site = site
-                .await
-                .unwrap_or_else(|_| Arc::new(offline_site(&loaded.article)));
-            Ok::<_, LoadError>((site, loaded))
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let path = Signal::derive(move || links().article(&slug.get()));
+    let library = Library {
+        notices: context::notices(),
+        saved: context::saved(),
+        saved_at: RwSignal::new(None),
+        refreshed: RwSignal::new(None),
+        redraw: Trigger::new(),
+    };
+    // The build's page is on screen: keep the article in the library.
+    if context::prerendered().shows(&path.get_untracked()) {
+        let slug = slug.get_untracked();
+        leptos::task::spawn_local(async move {
+            match loaders::article(&slug, None).await {
+                Ok(loaded) => library.loaded(&slug, &loaded),
+                Err(e) => log::warn!("could not keep {slug} offline: {e}"),
+            }
+        });
+    }
+    // "Saved for offline reading on …", once the library has the article.
+    Effect::new(move |_| {
+        if let Some((saved, at)) = library.saved_at.get() {
+            if saved == slug.get() {
+                actions::show_saved_on(at);
+            }
         }
     });
-    // The slug whose saved copy was just replaced by a newer version: the
-    // notice belongs to that article only, and it needs no second check.
-    let refreshed = RwSignal::new(None::<String>);
-    // Stale-while-revalidate: a saved copy shows at once; if the server has
-    // a newer version, it is saved and shown, and the reader is told.
-    Effect::new(move |_| {
-        if let Some(Ok((_, loaded))) = data.get() {
-            let slug = loaded.article.slug.clone();
-            let just_refreshed = refreshed.with_untracked(|r| r.as_deref() == Some(slug.as_str()));
-            if let (Some((etag, json)), true, false) =
-                (loaded.saved.clone(), status::is_online(), just_refreshed)
-            {
-                leptos::task::spawn_local(async move {
-                    if let Ok(true) = refresh::revalidate(&slug, etag.as_deref(), &json).await {
-                        refreshed.set(Some(slug));
-                        data.refetch();
-                    }
-                });
+    let on_shown: Rc<dyn Fn(&web_sys::HtmlElement)> = Rc::new(move |_| {
+        if let Some((saved, at)) = library.saved_at.get_untracked() {
+            if saved == slug.get_untracked() {
+                actions::show_saved_on(at);
             }
         }
     });
     view! {
-        <Suspense fallback=|| view! { <Loading label="Loading article…"/> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((site, loaded)) => {
-                        let slug = loaded.article.slug.clone();
-                        view! {
-                        <Show when=move || refreshed.with(|r| r.as_deref() == Some(slug.as_str()))>
-                            <p class="notice" role="status">"This article has been updated since you saved it; you are reading the latest version."</p>
-                        </Show>
-                        <ArticleView site=site article=loaded.article saved_at=loaded.saved_at/>
-                    }.into_any()
-                    }
-                    Err(e) => view! {
-                        <PageMeta title="Story unavailable" description=""/>
-                        <LoadFailure error=e retry=move |_| data.refetch()/>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// A loaded article with its rail.
-#[component]
-pub fn ArticleView(
-    site: Arc<Site>,
-    article: Arc<Article>,
-    #[prop(default = None)] saved_at: Option<f64>,
-) -> impl IntoView {
-    let body_html = markdown::render_under(&article.body, &crate::routes::base());
-    let minutes = text::reading_minutes(&article.body);
-    let a = article.clone();
-    view! {
-        <PageMeta title=a.headline.clone() description=a.dek.clone()/>
-        <div class="article-layout">
-            <article class="article">
-                <header class="article-header">
-                    <Kicker kind=a.kind section=a.section.clone() site=Some(site.clone()) topic=a.kicker.clone()/>
-                    <h1 class="headline">{a.headline.clone()}</h1>
-                    {(!a.dek.is_empty()).then(|| view! { <p class="dek">{a.dek.clone()}</p> })}
-                    <Byline authors=a.authors.clone() published=a.published.clone() updated=a.updated.clone() reading_minutes=minutes/>
-                    {saved_at.map(|at| view! {
-                        <p class="saved-on">
-                            <span aria-hidden="true">"✓ "</span>
-                            "Saved for offline reading on "
-                            <time datetime=dates::iso(at)>{dates::long_date_time(&Timestamp::from_unix((at / 1000.0) as i64))}</time>
-                        </p>
-                    })}
-                </header>
-                {a.hero.clone().map(|img| view! { <HeroFigure image=img eager=true/> })}
-                <div class="article-body" inner_html=body_html></div>
-                <ShareBar url=share::article_url(&site.base_url, &a.slug) title=a.headline.clone() text=a.dek.clone() id="article"/>
-                {(!a.tags.is_empty()).then(|| view! {
-                    <footer class="article-footer">
-                        <h2 class="visually-hidden">"Tags"</h2>
-                        <ul class="tags">
-                            {a.tags.iter().map(|t| view! { <li class="tag">{t.clone()}</li> }).collect_view()}
-                        </ul>
-                    </footer>
-                })}
-            </article>
-            <RelatedRail article=article site=site/>
-        </div>
+        <Show when=move || library.refreshed.with(|r| r.as_ref() == Some(&slug.get()))>
+            <p class="notice" role="status">"This article has been updated since you saved it; you are reading the latest version."</p>
+        </Show>
+        {page_view(
+            path,
+            Rc::new(move |signal| Box::pin(draw(slug.get(), signal, library))),
+            Some(on_shown),
+            Some(library.redraw),
+        )}
     }
 }
 
 /// A stand-in site index for reading a saved article offline when the real
-/// index was never cached: section names fall back to their slugs.
+/// index was never cached: section names fall back to their slugs, share
+/// links to this deployment's own address.
 fn offline_site(article: &Article) -> Site {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     Site {
         version: folio_content::FORMAT_VERSION,
         name: "Folio".into(),
         tagline: String::new(),
-        base_url: "https://localhost/".into(),
+        base_url: format!("{origin}{}", links().home()),
         language: "en".into(),
         social: Vec::new(),
         sections: vec![folio_content::Section {

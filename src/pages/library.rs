@@ -1,20 +1,21 @@
 //! The offline library: what is saved, how much room it takes, and the
 //! controls to manage it.
 
+use crate::components::load_states::Loading;
 use crate::components::page_meta::PageMeta;
-use crate::components::status::Loading;
-use crate::dates;
+use crate::context;
+use crate::offline::caches;
 use crate::offline::storage::{self, human_bytes};
-use crate::offline::{images, saved};
-use crate::routes;
-use crate::store::{self, records::LibraryEntry, Listing, StoreError};
+use crate::routes::links;
+use crate::store::{self, records::LibraryEntry, LibraryContents, StoreError};
 use folio_content::Timestamp;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// `/library`.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
+    // The build's page for /library is only a heading: the app draws it all.
+    context::prerendered().release();
     let listing = LocalResource::new(|| async {
         let library = store::shared().await?;
         library.list().await
@@ -50,13 +51,14 @@ fn StoreUnavailable(error: StoreError) -> impl IntoView {
     }
 }
 
-fn saved_date(at: f64) -> String {
-    dates::long_date_time(&Timestamp::from_unix((at / 1000.0) as i64))
+/// When an entry was saved, from its milliseconds since the epoch.
+fn saved_time(at: f64) -> Timestamp {
+    Timestamp::from_unix((at / 1000.0) as i64)
 }
 
 #[component]
 fn LibraryView(
-    listing: Listing,
+    listing: LibraryContents,
     on_change: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let entries = listing.entries;
@@ -68,6 +70,7 @@ fn LibraryView(
     // What is listed is what is saved, so the images still needed after a
     // removal follow from it without reading the library again.
     let listed = StoredValue::new(entries.clone());
+    let saved = context::saved();
     let remove = move |targets: Vec<LibraryEntry>, all: bool| {
         leptos::task::spawn_local(async move {
             let slugs: Vec<String> = targets.iter().map(|e| e.slug.clone()).collect();
@@ -90,8 +93,11 @@ fn LibraryView(
                             .collect()
                     });
                     let gone: Vec<String> = targets.iter().flat_map(|e| e.images.clone()).collect();
-                    images::forget(&gone, &still_used).await;
-                    saved::unmark((!all).then_some(slugs.as_slice()));
+                    caches::forget(caches::IMAGES, &gone, &still_used).await;
+                    let pages: Vec<String> =
+                        slugs.iter().map(|s| caches::article_page(s)).collect();
+                    caches::forget(caches::PAGES, &pages, &[]).await;
+                    saved.unmark((!all).then_some(slugs.as_slice()));
                     on_change();
                 }
                 Err(e) => error.set(Some(e.reader_message())),
@@ -105,7 +111,7 @@ fn LibraryView(
             <p class="library-count">
                 {format!("{count} saved {} · {}", if count == 1 { "article" } else { "articles" }, human_bytes(total as f64))}
             </p>
-            <p><A href=routes::search()>"Search your library"</A></p>
+            <p><a href=links().search()>"Search your library"</a></p>
             {(listing.unreadable > 0).then(|| view! {
                 <p class="notice notice-warning" role="alert">
                     {format!("{} saved {} could not be read and {} skipped. Opening {} again online replaces the damaged copy.",
@@ -130,11 +136,11 @@ fn LibraryView(
                         view! {
                             <li class="library-item">
                                 <div class="library-item-text">
-                                    <A href=routes::article(&entry.slug) attr:class="library-title">{entry.headline.clone()}</A>
+                                    <a href=links().article(&entry.slug) class="library-title">{entry.headline.clone()}</a>
                                     <p class="library-meta">
                                         <span class="library-section">{entry.section.replace('-', " ")}</span>
                                         " · "<span class="library-size">{human_bytes(f64::from(entry.size))}</span>
-                                        " · saved "<time datetime=dates::iso(entry.saved_at)>{saved_date(entry.saved_at)}</time>
+                                        " · saved "<time datetime=saved_time(entry.saved_at).as_str().to_owned()>{saved_time(entry.saved_at).long_date_time()}</time>
                                     </p>
                                 </div>
                                 <button type="button" class="button-secondary" aria-label=label

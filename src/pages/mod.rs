@@ -1,8 +1,9 @@
-//! One module per screen.
+//! One module per screen; `page` is how content pages reach the screen.
 
 pub mod article;
 pub mod home;
 pub mod library;
 pub mod listing;
 pub mod not_found;
+pub mod page;
 pub mod search;

@@ -1,14 +1,24 @@
-//! The page for URLs that match no route.
+//! The page for a URL the app does not know.
 
 use crate::components::page_meta::PageMeta;
-use crate::components::status::NotFoundMessage;
+use crate::context;
+use crate::routes::links;
+use folio_views::states::not_found;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-/// Not found: says so and leads back to the front page.
+/// Any unknown path. The build's not-found page, when the document holds
+/// it, is already the right page.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    view! {
-        <PageMeta title="Page not found" description="This page does not exist."/>
-        <NotFoundMessage/>
+    let location = use_location();
+    let prerendered = context::prerendered();
+    move || {
+        (!prerendered.shows(&location.pathname.get())).then(|| {
+            view! {
+                <PageMeta title="Page not found" description=""/>
+                <div class="page" inner_html=not_found(links()).into_string()></div>
+            }
+        })
     }
 }

@@ -1,12 +1,12 @@
 //! Search over the offline library, as the reader types.
 
+use crate::components::load_states::Loading;
 use crate::components::page_meta::PageMeta;
-use crate::components::status::Loading;
-use crate::routes;
+use crate::context;
+use crate::routes::links;
 use crate::store::{self, StoreError};
 use folio_content::search::SearchIndex;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -55,6 +55,8 @@ async fn load() -> Result<Arc<Searchable>, StoreError> {
 /// `/search`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    // The build's page for /search is only a heading: the app draws it all.
+    context::prerendered().release();
     let data = LocalResource::new(load);
     let query = RwSignal::new(String::new());
     view! {
@@ -107,7 +109,7 @@ fn Results(searchable: Arc<Searchable>, query: RwSignal<String>) -> impl IntoVie
         <ol class="search-results">
             <For each=move || hits.get() key=|e| e.slug.clone() let:entry>
                 <li>
-                    <A href=routes::article(&entry.slug) attr:class="search-title">{entry.title.clone()}</A>
+                    <a href=links().article(&entry.slug) class="search-title">{entry.title.clone()}</a>
                     <p class="search-dek">{entry.dek.clone()}</p>
                 </li>
             </For>

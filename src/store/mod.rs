@@ -120,9 +120,9 @@ pub struct SavedArticle {
     pub json: String,
 }
 
-/// The library listing, with what could not be read.
+/// What the library holds, with what could not be read.
 #[derive(Clone, Debug, Default)]
-pub struct Listing {
+pub struct LibraryContents {
     pub entries: Vec<LibraryEntry>,
     /// Records skipped because they no longer decode.
     pub unreadable: usize,
@@ -316,7 +316,7 @@ impl Library {
     }
 
     /// Every library entry, newest saved first; unreadable ones are counted.
-    pub async fn list(&self) -> Result<Listing, StoreError> {
+    pub async fn list(&self) -> Result<LibraryContents, StoreError> {
         let all = self
             .with_db(|db| async move {
                 let tx = db.transaction(LIBRARY).build()?;
@@ -328,7 +328,7 @@ impl Library {
                 Ok(rows.collect::<Vec<_>>())
             })
             .await?;
-        let mut listing = Listing::default();
+        let mut listing = LibraryContents::default();
         for row in all {
             match row {
                 Ok(entry) => listing.entries.push(entry),

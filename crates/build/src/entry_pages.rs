@@ -258,7 +258,12 @@ pub(crate) fn write(
     };
     let site_name = &site.name;
     let write_page = |page: Page<'_>, meta: PageMeta, content: Markup| -> io::Result<u64> {
-        let path = links.page(&page.path());
+        // The not-found page is served for any path without a file: it is
+        // the right page whatever the URL.
+        let path = match page {
+            Page::NotFound => folio_views::ANY_PAGE.to_owned(),
+            _ => links.page(&page.path()),
+        };
         let body = shell::body(&ctx, &path, content).into_string();
         let html = template.render(&meta.to_html(site_name), &body);
         let file = dist.join(page.file());
@@ -339,7 +344,7 @@ pub(crate) fn write(
             Page::Search,
             states::app_page("Search", "Search the articles saved on this device."),
         ),
-        (Page::NotFound, states::not_found(&ctx)),
+        (Page::NotFound, states::not_found(&links)),
     ] {
         bytes += write_page(page, describer.page(page), content)?;
         files += 1;

@@ -36,5 +36,9 @@ pub struct Ctx<'a> {
 /// URL the page in the document shows.
 pub const PAGE_ATTR: &str = "data-page";
 
+/// The `data-page` of a page that is right for any URL: the not-found page,
+/// which static hosts serve for every path without a file.
+pub const ANY_PAGE: &str = "*";
+
 #[cfg(test)]
 pub(crate) mod fixtures;

@@ -1,15 +1,16 @@
 //! Pages without content of their own: not found, and the wait for the app.
 
-use crate::{Ctx, Markup};
+use crate::Markup;
+use folio_content::paths::Links;
 use maud::html;
 
 /// The reader asked for something that does not exist.
-pub fn not_found(ctx: &Ctx<'_>) -> Markup {
+pub fn not_found(links: &Links) -> Markup {
     html! {
         section.not-found role="alert" {
             h1 { "Page not found" }
             p { "This story may have moved, or the link may be mistyped." }
-            p { a.button href=(ctx.links.home()) { "Back to the front page" } }
+            p { a.button href=(links.home()) { "Back to the front page" } }
         }
     }
 }

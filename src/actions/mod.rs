@@ -1,0 +1,190 @@
+//! What makes the pages' markup interactive. Views (`folio-views`) mark
+//! their controls with `data-action`; one listener per event type on the
+//! document handles them, so a control works the same whether the build
+//! wrote it into the page or the app drew it. Nothing here renders a page;
+//! the handlers change the attributes and text of the controls they serve.
+
+mod disclosure;
+mod listing;
+mod share;
+
+use crate::context::{Notices, SavedSlugs};
+use folio_content::Timestamp;
+use leptos::prelude::*;
+use std::collections::HashSet;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+/// The app's handles the handlers need.
+#[derive(Clone, Copy)]
+pub struct Handles {
+    pub notices: Notices,
+    pub saved: SavedSlugs,
+}
+
+pub(crate) fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// The nearest element (from the event target up) with a `data-action`.
+fn action_target(event: &web_sys::Event) -> Option<(Element, String)> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let el = target.closest("[data-action]").ok()??;
+    let action = el.get_attribute("data-action")?;
+    Some((el, action))
+}
+
+/// Installs the document's listeners and marks `<html>` with `app`, which
+/// shows the controls that need the app (`.app-only` in the CSS).
+pub fn install(handles: Handles) {
+    let Some(doc) = document() else { return };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 {
+            return;
+        }
+        if in_page_link(&ev) {
+            return;
+        }
+        let Some((el, action)) = action_target(&ev) else {
+            return;
+        };
+        match action.as_str() {
+            "disclose" => disclosure::toggle(&el),
+            "share-native" => share::native(&el),
+            "share-copy" => share::copy(&el),
+            "share-mastodon" => share::mastodon(&el),
+            "mastodon-change" => share::ask_instance(&el),
+            "more" => {
+                ev.prevent_default();
+                listing::more(&el, handles);
+            }
+            "save-listing" => listing::save(&el, handles),
+            _ => {}
+        }
+    });
+    let on_submit = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if let Some((el, action)) = action_target(&ev) {
+            if action == "mastodon-instance" {
+                ev.prevent_default();
+                share::instance_submitted(&el);
+            }
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+    // The listeners live as long as the page.
+    on_click.forget();
+    on_submit.forget();
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().add_1("app");
+    }
+}
+
+/// A link to a place on this page (`#main`, a footnote): the document's
+/// `<base href>` would make the router read it as a link to the front page,
+/// so it is followed here: scroll to the target and move focus there.
+fn in_page_link(ev: &web_sys::MouseEvent) -> bool {
+    let Some(a) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("a[href^='#']").ok().flatten())
+    else {
+        return false;
+    };
+    let id = a.get_attribute("href").unwrap_or_default();
+    let id = js_sys::decode_uri_component(&id[1..])
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    let Some(target) = document().and_then(|d| d.get_element_by_id(&id)) else {
+        return false;
+    };
+    ev.prevent_default();
+    if let Ok(target) = target.dyn_into::<HtmlElement>() {
+        if !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
+        target.scroll_into_view();
+        let _ = target.focus();
+    }
+    true
+}
+
+/// Readies the controls of a page that is now on screen: share bars learn
+/// what this browser can do, "More stories" links become buttons that add
+/// the next page in place, cards say what opens offline.
+pub fn enhance(root: &HtmlElement) {
+    share::enhance(root);
+    listing::enhance(root);
+    let online = crate::context::online().0.get_untracked();
+    crate::context::saved()
+        .get()
+        .with_untracked(|saved| mark_cards_in(root, online, saved));
+}
+
+/// Marks every card in the document: "Saved offline", or, while offline,
+/// "Not available offline". Online nothing is added, so cards never change
+/// size under the reader.
+pub fn mark_cards(online: bool, saved: &HashSet<String>) {
+    if let Some(body) = document().and_then(|d| d.body()) {
+        mark_cards_in(&body, online, saved);
+    }
+}
+
+fn mark_cards_in(root: &Element, online: bool, saved: &HashSet<String>) {
+    let Ok(list) = root.query_selector_all(".card-status[data-slug]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let slug = el.get_attribute("data-slug").unwrap_or_default();
+        let html = match (online, saved.contains(&slug)) {
+            (true, _) => "",
+            (false, true) => r#"<span class="badge badge-saved">Saved offline</span>"#,
+            (false, false) => {
+                r#"<span class="badge badge-unavailable">Not available offline</span>"#
+            }
+        };
+        if el.inner_html() != html {
+            el.set_inner_html(html);
+        }
+    }
+}
+
+/// Fills the article's "Saved for offline reading on …" line.
+pub fn show_saved_on(saved_at_ms: f64) {
+    let Some(el) = document().and_then(|d| d.query_selector("main .saved-on").ok().flatten())
+    else {
+        return;
+    };
+    let at = Timestamp::from_unix((saved_at_ms / 1000.0) as i64);
+    el.set_inner_html(&format!(
+        r#"<span aria-hidden="true">✓ </span>Saved for offline reading on <time datetime="{}">{}</time>"#,
+        at.as_str(),
+        at.long_date_time()
+    ));
+    let _ = el.remove_attribute("hidden");
+}
+
+/// Marks the masthead link to the page on screen with `aria-current`.
+pub fn mark_current_page(path: &str) {
+    let Some(doc) = document() else { return };
+    let Ok(links) = doc.query_selector_all(".masthead a[href]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        if let Some(a) = links.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let current = a
+                .get_attribute("href")
+                .is_some_and(|href| href.trim_end_matches('/') == path.trim_end_matches('/'));
+            if current {
+                let _ = a.set_attribute("aria-current", "page");
+            } else {
+                let _ = a.remove_attribute("aria-current");
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Loading and failure states of a page the app draws.
+
+use crate::net::LoadError;
+use crate::routes::links;
+use leptos::prelude::*;
+
+/// Shown while a page's data loads (the same markup the build writes into
+/// pages that wait for the app). Hidden for the first moments by CSS, so
+/// fast loads do not flash it.
+#[component]
+pub fn Loading(#[prop(into, default = "Loading…".into())] label: String) -> impl IntoView {
+    view! { <div inner_html=folio_views::states::loading(&label).into_string()></div> }
+}
+
+/// A load that failed: the reason in plain words and, where it can help, a
+/// retry button. The rest of the app keeps working around it.
+#[component]
+pub fn LoadFailure(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    if error == LoadError::NotFound {
+        let html = folio_views::states::not_found(links()).into_string();
+        return view! { <div inner_html=html></div> }.into_any();
+    }
+    let retryable = error.is_retryable();
+    let detail = error.to_string();
+    let offline = !crate::offline::connectivity::is_online()
+        && matches!(error, LoadError::Network(_) | LoadError::NotSavedOffline);
+    let heading = if offline {
+        "Not available offline"
+    } else {
+        "Something went wrong"
+    };
+    let message = if offline && matches!(error, LoadError::Network(_)) {
+        "You are offline and this page has not been saved on this device.".to_owned()
+    } else {
+        error.reader_message()
+    };
+    view! {
+        <section class="load-failure" role="alert">
+            <h1>{heading}</h1>
+            <p class="load-failure-message">{message}</p>
+            {offline.then(|| view! { <p><a href=links().library()>"Open your offline library"</a></p> })}
+            {retryable.then(|| view! {
+                <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
+            })}
+            <details>
+                <summary>"Technical details"</summary>
+                <code>{detail}</code>
+            </details>
+        </section>
+    }
+    .into_any()
+}

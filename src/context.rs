@@ -1,0 +1,212 @@
+//! State shared by the whole app, provided once by the shell ([`provide`])
+//! and read through the accessors here. Each piece is a small `Copy` handle
+//! (signals inside), so async tasks take a handle with them instead of
+//! reaching for a global.
+
+use crate::net::LoadError;
+use crate::store::StoreError;
+use folio_content::Site;
+use leptos::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The site index, loaded once.
+#[derive(Clone, Copy)]
+pub struct SiteIndex(pub LocalResource<Result<Arc<Site>, LoadError>>);
+
+/// Whether the browser is online, following `online`/`offline` events.
+#[derive(Clone, Copy)]
+pub struct Online(pub RwSignal<bool>);
+
+/// Set when a new deployment's service worker waits to take over.
+#[derive(Clone, Copy)]
+pub struct UpdateReady(pub RwSignal<bool>);
+
+/// How serious a notice is; warnings use `role="alert"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+}
+
+/// One short message to the reader ("3 saved articles were updated").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub level: Level,
+    pub text: String,
+    /// An optional link (href, label) shown with the text.
+    pub link: Option<(String, String)>,
+}
+
+/// The notices the shell shows.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>>,
+    next_id: StoredValue<u32>,
+}
+
+impl Notices {
+    fn new() -> Self {
+        Self {
+            list: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(1),
+        }
+    }
+
+    /// The notices, for display.
+    pub fn list(&self) -> RwSignal<Vec<Notice>> {
+        self.list
+    }
+
+    /// Shows a notice; a repeat of the same text replaces the earlier one.
+    pub fn push(&self, level: Level, text: impl Into<String>, link: Option<(String, String)>) {
+        let text = text.into();
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.list.update(|v| {
+            v.retain(|n| n.text != text);
+            v.push(Notice {
+                id,
+                level,
+                text,
+                link,
+            });
+        });
+    }
+
+    /// Dismisses a notice.
+    pub fn dismiss(&self, id: u32) {
+        self.list.update(|v| v.retain(|n| n.id != id));
+    }
+
+    /// Reports a storage problem, with a way to the library when space ran out.
+    pub fn storage_problem(&self, error: &StoreError) {
+        let link = matches!(error, StoreError::QuotaExceeded)
+            .then(|| (crate::routes::links().library(), "Free up space".to_owned()));
+        self.push(Level::Warning, error.reader_message(), link);
+    }
+}
+
+/// The slugs of the articles in the offline library, so cards can say what
+/// opens offline without asking IndexedDB for each.
+#[derive(Clone, Copy)]
+pub struct SavedSlugs(RwSignal<HashSet<String>>);
+
+impl SavedSlugs {
+    /// The set, for reading reactively.
+    pub fn get(&self) -> RwSignal<HashSet<String>> {
+        self.0
+    }
+
+    /// Records that these articles are now saved.
+    pub fn mark<'a>(&self, slugs: impl IntoIterator<Item = &'a str>) {
+        self.0
+            .update(|set| set.extend(slugs.into_iter().map(str::to_owned)));
+    }
+
+    /// Records that these articles were removed (all of them when `None`).
+    pub fn unmark(&self, slugs: Option<&[String]>) {
+        self.0.update(|set| match slugs {
+            Some(slugs) => slugs.iter().for_each(|s| {
+                set.remove(s);
+            }),
+            None => set.clear(),
+        });
+    }
+}
+
+/// The page the build wrote into the document (`div.page[data-page]` in
+/// `<main>`), which the app keeps on screen, untouched, for as long as the
+/// URL is the one it shows. Once the reader goes elsewhere it is removed and
+/// the app draws every page itself.
+#[derive(Clone, Copy)]
+pub struct Prerendered(RwSignal<Option<String>>);
+
+fn prerendered_element() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector("main > .page[data-page]")
+        .ok()
+        .flatten()
+}
+
+/// `/news/` and `/news` are the same page; the not-found page is right for
+/// any URL.
+fn same_page(page: &str, path: &str) -> bool {
+    page == folio_views::ANY_PAGE || page.trim_end_matches('/') == path.trim_end_matches('/')
+}
+
+impl Prerendered {
+    fn read() -> Self {
+        let path = prerendered_element().and_then(|e| e.get_attribute(folio_views::PAGE_ATTR));
+        Self(RwSignal::new(path))
+    }
+
+    /// Whether the document shows the pre-rendered page of `path` (tracked).
+    pub fn shows(&self, path: &str) -> bool {
+        self.0
+            .with(|p| p.as_deref().is_some_and(|p| same_page(p, path)))
+    }
+
+    /// The pre-rendered page's element while it is on screen.
+    pub fn element(&self) -> Option<web_sys::HtmlElement> {
+        self.0
+            .with_untracked(Option::is_some)
+            .then(prerendered_element)?
+            .and_then(|e| e.dyn_into().ok())
+    }
+
+    /// Removes the pre-rendered page; the app draws pages from now on.
+    pub fn release(&self) {
+        if self.0.with_untracked(Option::is_some) {
+            if let Some(element) = prerendered_element() {
+                element.remove();
+            }
+            self.0.set(None);
+        }
+    }
+}
+
+/// Provides every piece of shared state; called once by the shell.
+pub fn provide() {
+    provide_context(SiteIndex(LocalResource::new(|| crate::loaders::site(None))));
+    provide_context(Online(RwSignal::new(
+        crate::offline::connectivity::is_online(),
+    )));
+    provide_context(UpdateReady(RwSignal::new(false)));
+    provide_context(Notices::new());
+    provide_context(SavedSlugs(RwSignal::new(HashSet::new())));
+    provide_context(Prerendered::read());
+}
+
+/// The site index.
+pub fn site() -> SiteIndex {
+    expect_context()
+}
+
+/// Connectivity.
+pub fn online() -> Online {
+    expect_context()
+}
+
+/// The update flag.
+pub fn update_ready() -> UpdateReady {
+    expect_context()
+}
+
+/// The shell's notices.
+pub fn notices() -> Notices {
+    expect_context()
+}
+
+/// The saved articles' slugs.
+pub fn saved() -> SavedSlugs {
+    expect_context()
+}
+
+/// The build's page in the document.
+pub fn prerendered() -> Prerendered {
+    expect_context()
+}
