@@ -132,15 +132,26 @@ fn prerendered_element() -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// `/news/` and `/news` are the same page; the not-found page is right for
-/// any URL.
+/// `/news/` and `/news` are the same page.
 fn same_page(page: &str, path: &str) -> bool {
-    page == folio_views::ANY_PAGE || page.trim_end_matches('/') == path.trim_end_matches('/')
+    page.trim_end_matches('/') == path.trim_end_matches('/')
 }
 
 impl Prerendered {
     fn read() -> Self {
-        let path = prerendered_element().and_then(|e| e.get_attribute(folio_views::PAGE_ATTR));
+        let path = prerendered_element()
+            .and_then(|e| e.get_attribute(folio_views::PAGE_ATTR))
+            .map(|page| {
+                // The not-found page is the right one for the URL it was
+                // served at, and only that one.
+                if page == folio_views::ANY_PAGE {
+                    web_sys::window()
+                        .and_then(|w| w.location().pathname().ok())
+                        .unwrap_or(page)
+                } else {
+                    page
+                }
+            });
         Self(RwSignal::new(path))
     }
 

@@ -1,10 +1,12 @@
-//! Browser tests: components and browser APIs in real headless Chromium.
+//! Browser tests: the app's handlers and browser APIs in real headless
+//! Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use folio::components::brief::Brief;
-use folio_content::{ArticleSummary, Kind, Timestamp};
-use leptos::prelude::*;
-use leptos_router::components::Router;
+use folio::actions::{self, Handles};
+use folio::context;
+use folio_content::paths::Links;
+use folio_content::{ArticleSummary, Kind, Site, Timestamp};
+use folio_views::Ctx;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -15,6 +17,32 @@ fn container() -> web_sys::HtmlElement {
     let el = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&el).unwrap();
     el.unchecked_into()
+}
+
+/// The app's document listeners, installed once for the whole test run
+/// (each install adds listeners).
+fn with_app_listeners() {
+    thread_local!(static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if INSTALLED.replace(true) {
+        return;
+    }
+    // Mounted like the app (which also starts Leptos's task executor), with
+    // the app's shared state and listeners but none of its pages.
+    let handle = leptos::mount::mount_to(container(), || {
+        context::provide();
+        actions::install(Handles {
+            notices: context::notices(),
+            saved: context::saved(),
+        });
+    });
+    handle.forget();
+}
+
+fn site() -> Site {
+    folio_content::decode_site(
+        r#"{"name":"Folio","base_url":"https://folio.example/","sections":[{"slug":"europe","name":"Europe"}]}"#,
+    )
+    .unwrap()
 }
 
 fn brief() -> ArticleSummary {
@@ -31,13 +59,15 @@ fn brief() -> ArticleSummary {
 }
 
 #[wasm_bindgen_test]
-async fn brief_toggle_is_an_accessible_disclosure() {
+fn a_brief_opens_and_closes_with_its_disclosure_button() {
+    with_app_listeners();
     let root = container();
-    // The headline is a router link, so the brief needs a router around it.
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        || view! { <Router><Brief story=brief()/></Router> },
-    );
+    let (site, links) = (site(), Links::new("/"));
+    let ctx = Ctx {
+        site: &site,
+        links: &links,
+    };
+    root.set_inner_html(&folio_views::cards::brief(&ctx, &brief()).into_string());
     let button: web_sys::HtmlElement = root
         .query_selector("button.brief-toggle")
         .unwrap()
@@ -52,7 +82,6 @@ async fn brief_toggle_is_an_accessible_disclosure() {
     assert!(more.has_attribute("hidden"));
 
     button.click();
-    leptos::task::tick().await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("true")
@@ -61,12 +90,41 @@ async fn brief_toggle_is_an_accessible_disclosure() {
     assert_eq!(button.text_content().as_deref(), Some("Show less"));
 
     button.click();
-    leptos::task::tick().await;
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
     assert!(more.has_attribute("hidden"));
+    assert_eq!(button.text_content().as_deref(), Some("Keep reading"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_link_to_a_place_on_the_page_moves_there_and_stays_on_the_page() {
+    with_app_listeners();
+    let root = container();
+    root.set_inner_html(
+        r##"<p><a id="to-note" href="#fn-1">1</a></p><div style="height:3000px"></div><div id="fn-1">The note.</div>"##,
+    );
+    let before = web_sys::window().unwrap().location().href().unwrap();
+    let link: web_sys::HtmlElement = root
+        .query_selector("#to-note")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    link.click();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        web_sys::window().unwrap().location().href().unwrap(),
+        before,
+        "no navigation"
+    );
+    assert_eq!(
+        doc.active_element().map(|e| e.id()).as_deref(),
+        Some("fn-1"),
+        "focus follows"
+    );
+    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -81,14 +139,7 @@ fn hostile_markdown_renders_inert_in_the_dom() {
     assert!(root.query_selector("a").unwrap().is_none());
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
     assert!(pwned.is_undefined());
-}
-
-#[wasm_bindgen_test]
-fn dates_use_the_readers_locale() {
-    let ts = Timestamp::parse("2026-11-02T12:00:00Z").unwrap();
-    let shown = folio::dates::long_date(&ts);
-    assert!(shown.contains("2026"), "{shown}");
-    assert!(shown.contains('2'), "{shown}");
+    root.remove();
 }
 
 #[wasm_bindgen_test]

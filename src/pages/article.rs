@@ -2,13 +2,13 @@
 //! library; a saved copy shows at once and is revalidated in the background.
 
 use crate::actions;
-use crate::context::{self, Notices, SavedSlugs};
+use crate::context::{self, Notices, Prerendered, SavedSlugs};
 use crate::loaders::{self, LoadedArticle};
 use crate::net::LoadError;
 use crate::offline::{connectivity, refresh};
 use crate::pages::page::{page_view, Drawn};
 use crate::routes::links;
-use folio_content::{Article, Site};
+use folio_content::{Article, Site, Timestamp};
 use folio_views::article::{article_page, ArticleView};
 use folio_views::Ctx;
 use leptos::prelude::*;
@@ -22,6 +22,7 @@ use web_sys::AbortSignal;
 struct Library {
     notices: Notices,
     saved: SavedSlugs,
+    prerendered: Prerendered,
     /// The slug on screen and when the library stored it.
     saved_at: RwSignal<Option<(String, f64)>>,
     /// The slug whose saved copy was just replaced by a newer version: the
@@ -41,6 +42,16 @@ impl Library {
             self.saved.mark([slug]);
             self.saved_at.set(Some((slug.to_owned(), at)));
         }
+        // The build's page on screen can be older than the saved copy (a
+        // page the service worker kept offline before the library was
+        // refreshed): then the saved copy is what to show.
+        if loaded.saved.is_some() && self.prerendered.element().is_some() {
+            let shown = shown_modified();
+            if shown.is_some_and(|t| *loaded.article.last_modified() > t) {
+                self.prerendered.release();
+                self.redraw.notify();
+            }
+        }
         let just_refreshed = self
             .refreshed
             .with_untracked(|r| r.as_deref() == Some(slug));
@@ -56,7 +67,7 @@ impl Library {
                 {
                     self.refreshed.set(Some(slug));
                     // The page on screen is the old version: draw the new one.
-                    context::prerendered().release();
+                    self.prerendered.release();
                     self.redraw.notify();
                 }
             });
@@ -111,6 +122,7 @@ pub fn ArticlePage() -> impl IntoView {
     let library = Library {
         notices: context::notices(),
         saved: context::saved(),
+        prerendered: context::prerendered(),
         saved_at: RwSignal::new(None),
         refreshed: RwSignal::new(None),
         redraw: Trigger::new(),
@@ -151,6 +163,14 @@ pub fn ArticlePage() -> impl IntoView {
             Some(library.redraw),
         )}
     }
+}
+
+/// When the article on screen last changed, as its page says.
+fn shown_modified() -> Option<Timestamp> {
+    let el = actions::document()?
+        .query_selector("main > .page article.article[data-modified]")
+        .ok()??;
+    Timestamp::parse(&el.get_attribute("data-modified")?).ok()
 }
 
 /// A stand-in site index for reading a saved article offline when the real

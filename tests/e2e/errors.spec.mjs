@@ -1,7 +1,9 @@
 // Failures a reader can understand: damaged files, failed requests, server
 // errors. Faults are injected at the network layer of the real browser.
+// Every page arrives pre-rendered on a first visit, so faults in content
+// files show when the app loads a later page itself (openInApp).
 import { test, expect } from '@playwright/test';
-import { listing } from './helpers.mjs';
+import { listing, openInApp } from './helpers.mjs';
 
 const slug = () => listing('latest').items[0].slug;
 
@@ -17,7 +19,7 @@ test('a malformed article file shows a clear message and retry recovers', async 
     const text = await response.text();
     await route.fulfill({ response, body: text.slice(0, Math.floor(text.length / 2)) });
   });
-  await page.goto(`/articles/${slug()}`);
+  await openInApp(page, `/articles/${slug()}`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('could not be read');
   await expect(alert).toContainText('damaged or incomplete');
@@ -35,7 +37,7 @@ test('an article with a missing field is refused with a message, not a blank pag
     delete json.headline;
     await route.fulfill({ response, body: JSON.stringify(json) });
   });
-  await page.goto(`/articles/${slug()}`);
+  await openInApp(page, `/articles/${slug()}`);
   await expect(page.getByRole('alert')).toContainText('could not be read');
   await page.getByText('Technical details').click();
   await expect(page.getByRole('alert')).toContainText('missing field `headline`');
@@ -44,7 +46,7 @@ test('an article with a missing field is refused with a message, not a blank pag
 test('a failed request shows a connection message with retry', async ({ page }) => {
   let fail = true;
   await page.route(`**/content/articles/${slug()}.json`, (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
-  await page.goto(`/articles/${slug()}`);
+  await openInApp(page, `/articles/${slug()}`);
   await expect(page.getByRole('alert')).toContainText("couldn't reach");
   fail = false;
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -52,8 +54,8 @@ test('a failed request shows a connection message with retry', async ({ page }) 
 });
 
 test('a server error names the problem', async ({ page }) => {
-  await page.route('**/content/listings/latest/1.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
-  await page.goto('/');
+  await page.route('**/content/listings/latest/2.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await openInApp(page, '/latest/2');
   await expect(page.getByRole('alert')).toContainText('error 503');
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
@@ -73,7 +75,7 @@ test('hostile article content cannot run script or load foreign resources', asyn
     ].join('\n\n');
     await route.fulfill({ response, body: JSON.stringify(json) });
   });
-  await page.goto(`/articles/${slug()}`);
+  await openInApp(page, `/articles/${slug()}`);
   await expect(page.locator('.article-body')).toContainText('Ordinary text survives.');
   await page.locator('.article-body').getByText('click').click().catch(() => {});
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();

@@ -43,9 +43,9 @@ export async function loadLazyImages(page) {
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
 }
 
-/** Waits until the wasm app has mounted and replaced the boot placeholder. */
+/** Waits until the wasm app has started (it marks `<html class="app">`). */
 export async function appReady(page) {
-  await page.waitForFunction(() => !document.getElementById('boot'));
+  await page.waitForFunction(() => document.documentElement.classList.contains('app'));
 }
 
 /**
@@ -73,4 +73,22 @@ export function startNginx({ conf, root, port }) {
     try { execFileSync('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir, '-s', 'stop']); } catch {}
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * Opens `path` the way a reader moving through the app does: from the front
+ * page (pre-rendered), once the app has started, through a link the router
+ * handles, so the app loads the page's data itself.
+ */
+export async function openInApp(page, path) {
+  if (!(await page.evaluate(() => document.documentElement.classList.contains('app')).catch(() => false))) {
+    await page.goto('/');
+    await appReady(page);
+  }
+  await page.evaluate((href) => {
+    const a = Object.assign(document.createElement('a'), { href });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }, path);
 }

@@ -72,10 +72,13 @@ test('"More stories" loads the next page of the listing, not the archive', async
   const requested = [];
   page.on('request', (r) => { if (r.url().includes('/content/listings/latest/')) requested.push(new URL(r.url()).pathname); });
   await page.goto('/latest');
+  // The first page is in the HTML; the app fetches only the next one.
   await expect(page.locator('.listing-stories .card')).toHaveCount(first.items.length);
+  await appReady(page);
   await page.getByRole('button', { name: 'More stories' }).click();
   await expect(page.locator('.listing-stories .card')).toHaveCount(first.items.length + second.items.length);
-  expect(requested).toEqual(['/content/listings/latest/1.json', '/content/listings/latest/2.json']);
+  expect(requested).toEqual(['/content/listings/latest/2.json']);
+  await expect(page).toHaveURL(/\/latest$/);
 });
 
 test('an unknown article slug shows not found with a way back', async ({ page }) => {

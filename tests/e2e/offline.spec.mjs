@@ -13,6 +13,12 @@ async function swReady(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/** Opens an article and waits until the app has kept it in the library. */
+async function readArticle(page, slug) {
+  await page.goto(`/articles/${slug}`);
+  await expect(page.locator('.saved-on')).toContainText('Saved for offline reading');
+}
+
 async function imagesLoaded(page, selector) {
   await page.waitForFunction((sel) => {
     const imgs = [...document.querySelectorAll(sel)];
@@ -54,8 +60,7 @@ test('three articles read online open offline after a cold reload, with images',
 test('offline, the front page marks which stories can be opened', async ({ page, context }) => {
   await swReady(page);
   const s = listing('latest').items[0];
-  await page.goto(`/articles/${s.slug}`);
-  await expect(page.locator('h1.headline')).toBeVisible();
+  await readArticle(page, s.slug);
   await page.goto('/');
   await expect(page.locator('.front-lead')).toBeVisible();
   await context.setOffline(true);
@@ -68,8 +73,7 @@ test('offline, the front page marks which stories can be opened', async ({ page,
 test('when the network returns, changed saved articles are refreshed and the reader told', async ({ page, context }) => {
   await swReady(page);
   const s = analysis()[1];
-  await page.goto(`/articles/${s.slug}`);
-  await expect(page.locator('h1.headline')).toHaveText(s.headline);
+  await readArticle(page, s.slug);
   await context.setOffline(true);
   // Meanwhile the newsroom corrects the headline (served to this browser only).
   const corrected = `${s.headline} (corrected)`;
@@ -90,8 +94,7 @@ test('when the network returns, changed saved articles are refreshed and the rea
 test('a saved article shows at once and is revalidated in the background', async ({ page, context }) => {
   await swReady(page);
   const s = analysis()[2];
-  await page.goto(`/articles/${s.slug}`);
-  await expect(page.locator('h1.headline')).toHaveText(s.headline);
+  await readArticle(page, s.slug);
   const corrected = `${s.headline} (updated)`;
   await context.route(`**/content/articles/${s.slug}.json`, async (route) => {
     const json = JSON.parse(JSON.stringify(article(s.slug)));
@@ -117,10 +120,7 @@ test('a saved article shows at once and is revalidated in the background', async
 test('the library lists, sizes and removes saved articles', async ({ page }) => {
   await swReady(page);
   const read = analysis().slice(0, 2);
-  for (const s of read) {
-    await page.goto(`/articles/${s.slug}`);
-    await expect(page.locator('h1.headline')).toBeVisible();
-  }
+  for (const s of read) await readArticle(page, s.slug);
   await page.getByRole('link', { name: 'Library' }).click();
   const items = page.locator('.library-item');
   await expect(items).toHaveCount(2);
@@ -160,8 +160,7 @@ test('offline search finds saved articles by body text', async ({ page, context 
   await swReady(page);
   const s = analysis()[0];
   const a = article(s.slug);
-  await page.goto(`/articles/${s.slug}`);
-  await expect(page.locator('h1.headline')).toBeVisible();
+  await readArticle(page, s.slug);
   await context.setOffline(true);
   await page.goto('/search');
   // A distinctive long word from the body.

@@ -92,7 +92,9 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
     let url = share::article_url(&ctx.site.base_url, &a.slug);
     html! {
         div.article-layout {
-            article.article {
+            // When the article last changed: the app compares it with its
+            // saved copy to know whether the page on screen is current.
+            article.article data-modified=(a.last_modified().as_str()) {
                 header.article-header {
                     (kicker(ctx, a.kind, &a.section, a.kicker.as_deref()))
                     h1.headline { (a.headline) }
