@@ -7,11 +7,13 @@
 // - precaches the app (shell.html, the hashed js/wasm/css, icons, manifest)
 //   so Folio starts with no network; old precaches are deleted on activate.
 //   Pages are not precached: they change with every publication;
-// - pages (navigations): network first, each page kept in `folio-pages` as
-//   it is read (the app also puts there the pages of articles it saves), so
-//   a saved article opens offline as the same static page, at static-page
-//   speed; a page never read falls back to shell.html, where the app draws
-//   from the offline library or says the page is not available offline;
+// - pages (navigations), kept in `folio-pages` as they are read (the app
+//   also puts there the pages of articles it saves): an article page
+//   already kept is answered from the cache at once and refreshed in the
+//   background, so a saved article opens, offline too, at static-page
+//   speed; other pages go to the network first. A page never read falls
+//   back to shell.html, where the app draws from the offline library or
+//   says the page is not available offline;
 // - content index, listings and articles' extras: network first (4 s
 //   timeout on a slow network), falling back to the last copy;
 // - images: cache first, in the cache the app also fills when it saves an
@@ -42,6 +44,19 @@ generateSW({
   mode: 'production',
   runtimeCaching: [
     {
+      // An article rarely changes once read: the kept page answers at once
+      // (as fast as a static page from the browser's cache, offline too)
+      // and is refreshed behind it; the app draws a newer saved version.
+      urlPattern: ({ request, url }) => request.mode === 'navigate' && /\/articles\/[^/]+$/.test(url.pathname),
+      handler: 'StaleWhileRevalidate',
+      options: {
+        cacheName: 'folio-pages',
+        precacheFallback: { fallbackURL: 'shell.html' },
+      },
+    },
+    {
+      // Front page and listings change with every publication: network
+      // first, the kept copy when the network is gone or slow.
       urlPattern: ({ request, url }) => request.mode === 'navigate'
         && !/\/content\/|\/reset\.html$|\.(xml|txt|json)$/.test(url.pathname),
       handler: 'NetworkFirst',
