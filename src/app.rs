@@ -1,24 +1,27 @@
 //! The application shell: shared state, the document's listeners, offline
-//! services and the router, mounted into the page's `<main>`.
+//! services and the page for the current route, mounted into `<main>`.
 
 use crate::actions::{self, Handles};
 use crate::components::frame::Frame;
 use crate::components::notices::ShellStatus;
 use crate::context;
 use crate::offline::{connectivity, refresh, sw};
-use crate::routes::{links, AppRoutes};
+use crate::routes::{self, AppRoutes};
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
-use leptos_router::components::Router;
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     context::provide();
     let notices = context::notices();
     let saved = context::saved();
-    actions::install(Handles { notices, saved });
+    let location = context::location();
+    actions::install(Handles {
+        notices,
+        saved,
+        location,
+    });
+    routes::follow_history(location);
     connectivity::track(context::online(), move || {
         leptos::task::spawn_local(refresh::refresh_library(notices))
     });
@@ -34,10 +37,8 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Router base=links().base().to_owned()>
-            <Frame/>
-            <AppRoutes/>
-            <ShellStatus/>
-        </Router>
+        <Frame/>
+        <AppRoutes/>
+        <ShellStatus/>
     }
 }

@@ -3,7 +3,6 @@
 //! (signals inside), so async tasks take a handle with them instead of
 //! reaching for a global.
 
-use crate::net::LoadError;
 use crate::store::StoreError;
 use folio_content::Site;
 use leptos::prelude::*;
@@ -11,9 +10,13 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The site index, loaded once.
+/// The site index, once loaded (`None` before, or if it could not be).
 #[derive(Clone, Copy)]
-pub struct SiteIndex(pub LocalResource<Result<Arc<Site>, LoadError>>);
+pub struct SiteIndex(pub RwSignal<Option<Arc<Site>>>);
+
+/// The document's path (with the base path), as the app shows it.
+#[derive(Clone, Copy)]
+pub struct Location(pub RwSignal<String>);
 
 /// Whether the browser is online, following `online`/`offline` events.
 #[derive(Clone, Copy)]
@@ -155,10 +158,12 @@ impl Prerendered {
         Self(RwSignal::new(path))
     }
 
-    /// Whether the document shows the pre-rendered page of `path` (tracked).
+    /// Whether the document shows the pre-rendered page of `path`. Not a
+    /// tracked read: a page decides once, when it is created, whether it
+    /// keeps the build's page; releasing it later must not re-create pages.
     pub fn shows(&self, path: &str) -> bool {
         self.0
-            .with(|p| p.as_deref().is_some_and(|p| same_page(p, path)))
+            .with_untracked(|p| p.as_deref().is_some_and(|p| same_page(p, path)))
     }
 
     /// The pre-rendered page's element while it is on screen.
@@ -182,7 +187,15 @@ impl Prerendered {
 
 /// Provides every piece of shared state; called once by the shell.
 pub fn provide() {
-    provide_context(SiteIndex(LocalResource::new(|| crate::loaders::site(None))));
+    let site = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        match crate::loaders::site(None).await {
+            Ok(index) => site.set(Some(index)),
+            Err(e) => log::warn!("no site index: {e}"),
+        }
+    });
+    provide_context(SiteIndex(site));
+    provide_context(Location(RwSignal::new(crate::routes::current_path())));
     provide_context(Online(RwSignal::new(
         crate::offline::connectivity::is_online(),
     )));
@@ -194,6 +207,11 @@ pub fn provide() {
 
 /// The site index.
 pub fn site() -> SiteIndex {
+    expect_context()
+}
+
+/// The document's path.
+pub fn location() -> Location {
     expect_context()
 }
 

@@ -1,22 +1,17 @@
-//! Every URL the app serves, in one place: the route table, and the links
-//! to each page ([`links`]), built by `folio_content::paths::Links` like the
-//! build tool's entry pages, so a link cannot drift from its page. Route
-//! patterns are relative to the deployment's base path; links include it,
-//! so a site served under `/news/` links within `/news/`.
+//! Every URL the app serves, in one place. `folio_content::paths` parses
+//! them ([`Route`]) and builds them ([`links`]) for the app and the build
+//! tool alike, so a link cannot drift from its page; this module follows the
+//! browser's location: a link inside the app changes the page without
+//! loading a document, and Back and Forward move between pages.
 
-use crate::pages::{
-    article::ArticlePage,
-    home::Home,
-    library::LibraryPage,
-    listing::{KindPage, LatestPage, SectionPage},
-    not_found::NotFound,
-    search::SearchPage,
-};
+use crate::context::Location;
+use crate::pages::{article, home, library::LibraryPage, listing, not_found, search::SearchPage};
 use folio_content::paths::Links;
+pub use folio_content::paths::Route;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Routes};
-use leptos_router::path;
 use std::sync::OnceLock;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Links under the deployment's base path, read from `<base href>` once:
 /// it is fixed for the life of the page.
@@ -35,21 +30,90 @@ fn read_base_path() -> String {
         .unwrap_or_default()
 }
 
-/// The route table.
+/// The document's path (`/news/articles/x`).
+pub fn current_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// The route of a document path (with the base path).
+pub fn route_of(path: &str) -> Route {
+    match path.strip_prefix(links().base()) {
+        Some(below) if below.is_empty() || below.starts_with('/') => Route::parse(below),
+        _ => Route::NotFound,
+    }
+}
+
+/// Shows `path` (with the base path, maybe a query) as a new history entry.
+pub fn navigate(location: Location, path: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+    location.0.set(current_path());
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Follows Back and Forward.
+pub fn follow_history(location: Location) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_pop = Closure::<dyn Fn()>::new(move || location.0.set(current_path()));
+    let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    // The app lives as long as the page.
+    on_pop.forget();
+}
+
+/// The path a click on a link should show inside the app, if it is one the
+/// app draws: same site, under the base path, a page rather than a file,
+/// and no request for a new tab or a download.
+pub fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let a: web_sys::HtmlAnchorElement = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    let target = a.target();
+    if (!target.is_empty() && target != "_self")
+        || a.has_attribute("download")
+        || a.rel().split_ascii_whitespace().any(|r| r == "external")
+    {
+        return None;
+    }
+    let url = web_sys::Url::new(&a.href()).ok()?;
+    let here = web_sys::window()?.location().origin().ok()?;
+    let path = url.pathname();
+    let base = links().base();
+    let in_base = base.is_empty() || path == base || path.starts_with(&format!("{base}/"));
+    let is_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    (url.origin() == here && in_base && !is_file).then(|| format!("{path}{}", url.search()))
+}
+
+/// The page for the current route. Each route draws afresh: moving from one
+/// article to another replaces the article page.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/") view=Home/>
-            <Route path=path!("/latest") view=LatestPage/>
-            <Route path=path!("/latest/:page") view=LatestPage/>
-            <Route path=path!("/sections/:slug") view=SectionPage/>
-            <Route path=path!("/sections/:slug/:page") view=SectionPage/>
-            <Route path=path!("/kinds/:kind") view=KindPage/>
-            <Route path=path!("/kinds/:kind/:page") view=KindPage/>
-            <Route path=path!("/articles/:slug") view=ArticlePage/>
-            <Route path=path!("/library") view=LibraryPage/>
-            <Route path=path!("/search") view=SearchPage/>
-        </Routes>
+    let location = crate::context::location();
+    let route = Memo::new(move |_| route_of(&location.0.get()));
+    move || match route.get() {
+        Route::Home => home::page().into_any(),
+        Route::Listing(l, n) => listing::page(l, n).into_any(),
+        Route::Article(slug) => article::page(slug).into_any(),
+        Route::Library => view! { <LibraryPage/> }.into_any(),
+        Route::Search => view! { <SearchPage/> }.into_any(),
+        Route::NotFound => not_found::page().into_any(),
     }
 }

@@ -33,6 +33,7 @@ fn with_app_listeners() {
         actions::install(Handles {
             notices: context::notices(),
             saved: context::saved(),
+            location: context::location(),
         });
     });
     handle.forget();

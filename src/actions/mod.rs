@@ -8,7 +8,7 @@ mod disclosure;
 mod listing;
 mod share;
 
-use crate::context::{Notices, SavedSlugs};
+use crate::context::{Location, Notices, SavedSlugs};
 use folio_content::Timestamp;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -21,6 +21,7 @@ use web_sys::{Document, Element, HtmlElement};
 pub struct Handles {
     pub notices: Notices,
     pub saved: SavedSlugs,
+    pub location: Location,
 }
 
 pub(crate) fn document() -> Option<Document> {
@@ -44,6 +45,11 @@ pub fn install(handles: Handles) {
             return;
         }
         if in_page_link(&ev) {
+            return;
+        }
+        if let Some(path) = crate::routes::in_app_link(&ev) {
+            ev.prevent_default();
+            crate::routes::navigate(handles.location, &path);
             return;
         }
         let Some((el, action)) = action_target(&ev) else {
@@ -81,9 +87,9 @@ pub fn install(handles: Handles) {
     }
 }
 
-/// A link to a place on this page (`#main`, a footnote): the document's
-/// `<base href>` would make the router read it as a link to the front page,
-/// so it is followed here: scroll to the target and move focus there.
+/// A link to a place on this page (`#main`, a footnote): with the
+/// document's `<base href>` it would read as a link to the front page, so
+/// it is followed here: scroll to the target and move focus there.
 fn in_page_link(ev: &web_sys::MouseEvent) -> bool {
     let Some(a) = ev
         .target()

@@ -5,7 +5,6 @@ use crate::actions;
 use crate::context;
 use crate::routes::links;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 /// Marks the current page in the masthead, lets the build's page give way
@@ -13,10 +12,10 @@ use wasm_bindgen::JsCast;
 /// current.
 #[component]
 pub fn Frame() -> impl IntoView {
-    let location = use_location();
+    let location = context::location().0;
     let prerendered = context::prerendered();
     Effect::new(move |_| {
-        let path = location.pathname.get();
+        let path = location.get();
         actions::mark_current_page(&path);
         if !prerendered.shows(&path) {
             prerendered.release();
@@ -32,7 +31,7 @@ pub fn Frame() -> impl IntoView {
     // serves the bare loader): draw it from the site index.
     let site = context::site().0;
     Effect::new(move |_| {
-        let Some(Ok(site)) = site.get() else { return };
+        let Some(site) = site.get() else { return };
         let Some(doc) = actions::document() else {
             return;
         };

@@ -3,6 +3,7 @@
 use crate::net::LoadError;
 use crate::routes::links;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// Shown while a page's data loads (the same markup the build writes into
 /// pages that wait for the app). Hidden for the first moments by CSS, so
@@ -14,8 +15,7 @@ pub fn Loading(#[prop(into, default = "Loading…".into())] label: String) -> im
 
 /// A load that failed: the reason in plain words and, where it can help, a
 /// retry button. The rest of the app keeps working around it.
-#[component]
-pub fn LoadFailure(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+pub fn load_failure(error: LoadError, retry: Rc<dyn Fn()>) -> impl IntoView {
     if error == LoadError::NotFound {
         let html = folio_views::states::not_found(links()).into_string();
         return view! { <div inner_html=html></div> }.into_any();
@@ -40,7 +40,7 @@ pub fn LoadFailure(error: LoadError, #[prop(into)] retry: Callback<()>) -> impl 
             <p class="load-failure-message">{message}</p>
             {offline.then(|| view! { <p><a href=links().library()>"Open your offline library"</a></p> })}
             {retryable.then(|| view! {
-                <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
+                <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
             })}
             <details>
                 <summary>"Technical details"</summary>

@@ -12,26 +12,31 @@ use folio_content::{Article, Site, Timestamp};
 use folio_views::article::{article_page, ArticleView};
 use folio_views::Ctx;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::rc::Rc;
 use std::sync::Arc;
 use web_sys::AbortSignal;
 
-/// What the page knows about the article on screen and the library.
+/// What the page knows about its article and the library.
 #[derive(Clone, Copy)]
 struct Library {
     notices: Notices,
     saved: SavedSlugs,
     prerendered: Prerendered,
-    /// The slug on screen and when the library stored it.
-    saved_at: RwSignal<Option<(String, f64)>>,
-    /// The slug whose saved copy was just replaced by a newer version: the
-    /// notice belongs to that article only.
-    refreshed: RwSignal<Option<String>>,
+    /// When the library stored the article.
+    saved_at: RwSignal<Option<f64>>,
+    /// Whether the saved copy was just replaced by a newer version.
+    refreshed: RwSignal<bool>,
     redraw: Trigger,
 }
 
 impl Library {
+    /// Draws the article again, unless the reader has left it.
+    fn redraw(self) {
+        if !self.redraw.is_disposed() {
+            self.redraw.notify();
+        }
+    }
+
     /// Records what loading the article did to the library, and starts a
     /// revalidation when a saved copy is what the reader sees.
     fn loaded(self, slug: &str, loaded: &LoadedArticle) {
@@ -40,7 +45,8 @@ impl Library {
         }
         if let Some(at) = loaded.saved_at {
             self.saved.mark([slug]);
-            self.saved_at.set(Some((slug.to_owned(), at)));
+            // The reader may have moved on while the article loaded.
+            let _ = self.saved_at.try_set(Some(at));
         }
         // The build's page on screen can be older than the saved copy (a
         // page the service worker kept offline before the library was
@@ -48,27 +54,23 @@ impl Library {
         if loaded.saved.is_some() && self.prerendered.element().is_some() {
             let shown = shown_modified();
             if shown.is_some_and(|t| *loaded.article.last_modified() > t) {
-                self.prerendered.release();
-                self.redraw.notify();
+                self.redraw();
             }
         }
-        let just_refreshed = self
-            .refreshed
-            .with_untracked(|r| r.as_deref() == Some(slug));
         if let (Some((etag, json)), true, false) = (
             loaded.saved.clone(),
             connectivity::is_online(),
-            just_refreshed,
+            self.refreshed.get_untracked(),
         ) {
             let slug = slug.to_owned();
             leptos::task::spawn_local(async move {
                 if let Ok(true) =
                     refresh::revalidate(&slug, etag.as_deref(), &json, self.notices).await
                 {
-                    self.refreshed.set(Some(slug));
                     // The page on screen is the old version: draw the new one.
-                    self.prerendered.release();
-                    self.redraw.notify();
+                    if self.refreshed.try_set(true).is_none() {
+                        self.redraw();
+                    }
                 }
             });
         }
@@ -113,23 +115,20 @@ async fn draw(
     })
 }
 
-/// `/articles/:slug`.
-#[component]
-pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let path = Signal::derive(move || links().article(&slug.get()));
+/// `/articles/<slug>`.
+pub fn page(slug: String) -> impl IntoView {
+    let path = links().article(&slug);
     let library = Library {
         notices: context::notices(),
         saved: context::saved(),
         prerendered: context::prerendered(),
         saved_at: RwSignal::new(None),
-        refreshed: RwSignal::new(None),
+        refreshed: RwSignal::new(false),
         redraw: Trigger::new(),
     };
     // The build's page is on screen: keep the article in the library.
-    if context::prerendered().shows(&path.get_untracked()) {
-        let slug = slug.get_untracked();
+    if library.prerendered.shows(&path) {
+        let slug = slug.clone();
         leptos::task::spawn_local(async move {
             match loaders::article(&slug, None).await {
                 Ok(loaded) => library.loaded(&slug, &loaded),
@@ -137,28 +136,25 @@ pub fn ArticlePage() -> impl IntoView {
             }
         });
     }
-    // "Saved for offline reading on …", once the library has the article.
+    // "Saved for offline reading on …", once the library has the article
+    // and whenever the page is drawn again.
     Effect::new(move |_| {
-        if let Some((saved, at)) = library.saved_at.get() {
-            if saved == slug.get() {
-                actions::show_saved_on(at);
-            }
+        if let Some(at) = library.saved_at.get() {
+            actions::show_saved_on(at);
         }
     });
     let on_shown: Rc<dyn Fn(&web_sys::HtmlElement)> = Rc::new(move |_| {
-        if let Some((saved, at)) = library.saved_at.get_untracked() {
-            if saved == slug.get_untracked() {
-                actions::show_saved_on(at);
-            }
+        if let Some(at) = library.saved_at.get_untracked() {
+            actions::show_saved_on(at);
         }
     });
     view! {
-        <Show when=move || library.refreshed.with(|r| r.as_ref() == Some(&slug.get()))>
+        <Show when=move || library.refreshed.get()>
             <p class="notice" role="status">"This article has been updated since you saved it; you are reading the latest version."</p>
         </Show>
         {page_view(
             path,
-            Rc::new(move |signal| Box::pin(draw(slug.get(), signal, library))),
+            Rc::new(move |signal| Box::pin(draw(slug.clone(), signal, library))),
             Some(on_shown),
             Some(library.redraw),
         )}

@@ -53,10 +53,9 @@ async fn draw(signal: Option<AbortSignal>) -> Result<Drawn, LoadError> {
 }
 
 /// `/`.
-#[component]
-pub fn Home() -> impl IntoView {
+pub fn page() -> impl IntoView {
     page_view(
-        Signal::stored(links().home()),
+        links().home(),
         Rc::new(|signal| Box::pin(draw(signal))),
         None,
         None,

@@ -2,7 +2,7 @@
 //! controls to manage it.
 
 use crate::components::load_states::Loading;
-use crate::components::page_meta::PageMeta;
+use crate::components::page_meta;
 use crate::context;
 use crate::offline::caches;
 use crate::offline::storage::{self, human_bytes};
@@ -16,26 +16,31 @@ use leptos::prelude::*;
 pub fn LibraryPage() -> impl IntoView {
     // The build's page for /library is only a heading: the app draws it all.
     context::prerendered().release();
-    let listing = LocalResource::new(|| async {
-        let library = store::shared().await?;
-        library.list().await
-    });
+    page_meta::set(
+        "Your library",
+        "Articles saved on this device for reading without a connection.",
+    );
+    let contents: RwSignal<Option<Result<LibraryContents, StoreError>>, LocalStorage> =
+        RwSignal::new_local(None);
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            let listed = async { store::shared().await?.list().await }.await;
+            let _ = contents.try_set(Some(listed));
+        })
+    };
+    reload();
     view! {
-        <PageMeta title="Offline library" description="Articles saved on this device for reading without a connection."/>
         <header class="listing-header">
             <h1>"Your offline library"</h1>
             <p class="listing-description">
                 "Every article you open is saved on this device, so you can read it again without a connection."
             </p>
         </header>
-        <Suspense fallback=|| view! { <Loading/> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok(l) => view! { <LibraryView listing=l on_change=move || listing.refetch()/> }.into_any(),
-                    Err(e) => view! { <StoreUnavailable error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {move || match contents.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Ok(l)) => view! { <LibraryView listing=l on_change=reload/> }.into_any(),
+            Some(Err(e)) => view! { <StoreUnavailable error=e/> }.into_any(),
+        }}
         <StorageFacts/>
     }
 }
@@ -100,7 +105,9 @@ fn LibraryView(
                     saved.unmark((!all).then_some(slugs.as_slice()));
                     on_change();
                 }
-                Err(e) => error.set(Some(e.reader_message())),
+                Err(e) => {
+                    let _ = error.try_set(Some(e.reader_message()));
+                }
             }
         });
     };
@@ -171,15 +178,19 @@ fn LibraryView(
 /// eviction.
 #[component]
 fn StorageFacts() -> impl IntoView {
-    let estimate = LocalResource::new(storage::estimate);
+    // `None` until the browser answers, then its answer.
+    let estimate = RwSignal::new(None::<Option<(f64, f64)>>);
     let persisted = RwSignal::new(None::<bool>);
     let asked = RwSignal::new(false);
-    leptos::task::spawn_local(async move { persisted.set(storage::persisted().await) });
+    leptos::task::spawn_local(async move {
+        let _ = estimate.try_set(Some(storage::estimate().await));
+        let _ = persisted.try_set(storage::persisted().await);
+    });
     let ask = move |_| {
         leptos::task::spawn_local(async move {
             let granted = storage::request_persistence().await;
-            asked.set(true);
-            persisted.set(granted);
+            let _ = asked.try_set(true);
+            let _ = persisted.try_set(granted);
         });
     };
     view! {

@@ -6,33 +6,21 @@ use crate::net::LoadError;
 use crate::pages::page::{page_view, Drawn};
 use crate::routes::links;
 use folio_content::paths::Listing;
-use folio_content::Kind;
 use folio_views::listing::{heading, listing_page, ListingView};
 use folio_views::Ctx;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::rc::Rc;
+use web_sys::AbortSignal;
 
-/// The page number in the URL (`/latest/2`); page 1 has none.
-fn page_number(raw: Option<String>) -> Option<u32> {
-    match raw {
-        None => Some(1),
-        Some(n) => n.parse().ok().filter(|&n| n >= 2),
-    }
-}
-
-/// Draws page `n` of `listing`; `None` for a listing the site does not have.
-async fn draw(listing: Option<Listing>, n: Option<u32>) -> Result<Drawn, LoadError> {
-    let (Some(listing), Some(n)) = (listing, n) else {
-        return Err(LoadError::NotFound);
-    };
-    let site = loaders::site(None).await?;
+/// Draws page `n` of `listing`.
+async fn draw(listing: Listing, n: u32, signal: Option<AbortSignal>) -> Result<Drawn, LoadError> {
+    let site = loaders::site(signal.clone()).await?;
     if let Listing::Section(slug) = &listing {
         if site.section(slug).is_none() {
             return Err(LoadError::NotFound);
         }
     }
-    let page = loaders::listing(&listing, n, None).await?;
+    let page = loaders::listing(&listing, n, signal).await?;
     let (title, description) = heading(&site, &listing);
     let ctx = Ctx {
         site: &site,
@@ -59,52 +47,13 @@ async fn draw(listing: Option<Listing>, n: Option<u32>) -> Result<Drawn, LoadErr
     })
 }
 
-/// The page for the listing named by the route (`listing` reads the
-/// route's parameters).
-fn listing_route(
-    listing: impl Fn() -> Option<Listing> + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let params = use_params_map();
-    let number = move || page_number(params.read().get("page"));
-    let path = Signal::derive(move || match (listing(), number()) {
-        (Some(l), Some(n)) => links().listing(&l, n),
-        _ => String::new(),
-    });
+/// Page `n` of a listing (`/latest`, `/sections/europe/2`, `/kinds/analysis`).
+pub fn page(listing: Listing, n: u32) -> impl IntoView {
+    let path = links().listing(&listing, n);
     page_view(
         path,
-        Rc::new(move |_signal| Box::pin(draw(listing(), number()))),
+        Rc::new(move |signal| Box::pin(draw(listing.clone(), n, signal))),
         None,
         None,
     )
-}
-
-/// `/latest` and `/latest/:page`.
-#[component]
-pub fn LatestPage() -> impl IntoView {
-    listing_route(|| Some(Listing::Latest))
-}
-
-/// `/sections/:slug` and `/sections/:slug/:page`.
-#[component]
-pub fn SectionPage() -> impl IntoView {
-    let params = use_params_map();
-    listing_route(move || params.read().get("slug").map(Listing::Section))
-}
-
-/// `/kinds/:kind` and `/kinds/:kind/:page`.
-#[component]
-pub fn KindPage() -> impl IntoView {
-    let params = use_params_map();
-    listing_route(move || {
-        let kind = params
-            .read()
-            .get("kind")
-            .as_deref()
-            .and_then(Kind::from_slug)?;
-        Some(if kind == Kind::Brief {
-            Listing::Briefs
-        } else {
-            Listing::Kind(kind)
-        })
-    })
 }

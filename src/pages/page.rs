@@ -5,8 +5,8 @@
 //! loads the next page's data and draws it with the same views.
 
 use crate::actions;
-use crate::components::load_states::{LoadFailure, Loading};
-use crate::components::page_meta::PageMeta;
+use crate::components::load_states::{load_failure, Loading};
+use crate::components::page_meta;
 use crate::context;
 use crate::net::{Inflight, LoadError};
 use futures::future::LocalBoxFuture;
@@ -25,8 +25,7 @@ pub struct Drawn {
     pub html: String,
 }
 
-/// Loads a page's data and draws it; reads its route parameters before its
-/// first await, so the page is drawn again when they change.
+/// Loads a page's data and draws it.
 pub type Draw =
     Rc<dyn Fn(Option<AbortSignal>) -> LocalBoxFuture<'static, Result<Drawn, LoadError>>>;
 
@@ -34,36 +33,62 @@ pub type Draw =
 /// one or the drawn one), after the shared enhancements.
 pub type OnShown = Rc<dyn Fn(&web_sys::HtmlElement)>;
 
-/// Shows the page at `path` (a link such as `/articles/x`): the build's
-/// page when the document holds it, otherwise `draw`'s, with loading and
-/// failure states. `redraw` forces a new draw (a saved article that changed).
+/// Where a page stands.
+#[derive(Clone)]
+enum State {
+    /// The build's page is on screen.
+    Kept,
+    Loading,
+    Drawn(Rc<Drawn>),
+    Failed(LoadError),
+}
+
+/// Shows the page at `path` (a document path such as `/articles/x`): the
+/// build's page when the document holds it, otherwise `draw`'s, with
+/// loading and failure states. Notifying `redraw` draws it again (a saved
+/// article that changed).
 pub fn page_view(
-    path: Signal<String>,
+    path: String,
     draw: Draw,
     on_shown: Option<OnShown>,
     redraw: Option<Trigger>,
 ) -> impl IntoView {
     let prerendered = context::prerendered();
-    let adopted = Memo::new(move |_| prerendered.shows(&path.get()));
+    let kept = prerendered.shows(&path);
+    let state: RwSignal<State, LocalStorage> =
+        RwSignal::new_local(if kept { State::Kept } else { State::Loading });
     let inflight = StoredValue::new_local(Inflight::default());
     // Leaving the page stops its downloads.
     on_cleanup(move || inflight.with_value(Inflight::abort));
-    let data = LocalResource::new(move || {
-        if let Some(r) = redraw {
-            r.track();
+    let load = {
+        let draw = draw.clone();
+        move || {
+            let signal = inflight.with_value(Inflight::next);
+            let fut = draw(signal);
+            leptos::task::spawn_local(async move {
+                let next = match fut.await {
+                    Ok(drawn) => State::Drawn(Rc::new(drawn)),
+                    Err(LoadError::Aborted) => return,
+                    Err(e) => State::Failed(e),
+                };
+                // The page may have gone while it loaded.
+                let _ = state.try_set(next);
+            });
         }
-        // The page is keyed by its path: a new path is a new page.
-        path.track();
-        let skip = adopted.get();
-        let signal = inflight.with_value(Inflight::next);
-        let draw = (!skip).then(|| draw(signal));
-        async move {
-            match draw {
-                Some(fut) => fut.await.map(Some),
-                None => Ok(None),
+    };
+    if !kept {
+        load();
+    }
+    if let Some(redraw) = redraw {
+        let load = load.clone();
+        Effect::new(move |first: Option<()>| {
+            redraw.track();
+            if first.is_some() {
+                prerendered.release();
+                load();
             }
-        }
-    });
+        });
+    }
     let shown = StoredValue::new_local(on_shown);
     let show = move |el: &web_sys::HtmlElement| {
         actions::enhance(el);
@@ -72,36 +97,30 @@ pub fn page_view(
         }
     };
     // The build's page is on screen already: enhance it once.
-    if adopted.get_untracked() {
+    if kept {
         if let Some(el) = prerendered.element() {
             show(&el);
         }
     }
-    move || {
-        if adopted.get() {
-            return ().into_any();
+    // Views must be `Send`; the retry holds the (local) loader, so it is
+    // kept in the reactive arena and the view holds only its handle.
+    let retry = StoredValue::new_local(Rc::new(move || {
+        state.set(State::Loading);
+        load();
+    }) as Rc<dyn Fn()>);
+    move || match state.get() {
+        State::Kept => ().into_any(),
+        State::Loading => view! { <Loading/> }.into_any(),
+        State::Drawn(drawn) => {
+            page_meta::set(&drawn.title, &drawn.description);
+            let node = NodeRef::<Div>::new();
+            node.on_load(move |el| show(&el));
+            view! { <div class="page" data-page=path.clone() node_ref=node inner_html=drawn.html.clone()></div> }
+                .into_any()
         }
-        view! {
-            <Suspense fallback=|| view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(Some(drawn)) => {
-                            let node = NodeRef::<Div>::new();
-                            node.on_load(move |el| show(&el));
-                            view! {
-                                <PageMeta title=drawn.title description=drawn.description/>
-                                <div class="page" data-page=path.get_untracked() node_ref=node inner_html=drawn.html></div>
-                            }.into_any()
-                        }
-                        Ok(None) => ().into_any(),
-                        Err(e) => view! {
-                            <PageMeta title="Unavailable" description=""/>
-                            <LoadFailure error=e retry=move |_| data.refetch()/>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+        State::Failed(e) => {
+            page_meta::set("Unavailable", "");
+            load_failure(e, retry.get_value()).into_any()
         }
-        .into_any()
     }
 }

@@ -1,7 +1,7 @@
 //! Search over the offline library, as the reader types.
 
 use crate::components::load_states::Loading;
-use crate::components::page_meta::PageMeta;
+use crate::components::page_meta;
 use crate::context;
 use crate::routes::links;
 use crate::store::{self, StoreError};
@@ -57,10 +57,14 @@ async fn load() -> Result<Arc<Searchable>, StoreError> {
 pub fn SearchPage() -> impl IntoView {
     // The build's page for /search is only a heading: the app draws it all.
     context::prerendered().release();
-    let data = LocalResource::new(load);
+    page_meta::set("Search", "Search the articles saved on this device.");
+    let data: RwSignal<Option<Result<Arc<Searchable>, StoreError>>, LocalStorage> =
+        RwSignal::new_local(None);
+    leptos::task::spawn_local(async move {
+        let _ = data.try_set(Some(load().await));
+    });
     let query = RwSignal::new(String::new());
     view! {
-        <PageMeta title="Search your library" description="Search the articles saved on this device."/>
         <header class="listing-header">
             <h1>"Search your library"</h1>
             <p class="listing-description">"Searches the articles saved on this device, with or without a connection."</p>
@@ -71,14 +75,11 @@ pub fn SearchPage() -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))/>
         </form>
-        <Suspense fallback=|| view! { <Loading label="Opening your library…"/> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(s) => view! { <Results searchable=s query=query/> }.into_any(),
-                    Err(e) => view! { <p class="notice notice-warning" role="alert">{e.reader_message()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {move || match data.get() {
+            None => view! { <Loading label="Opening your library…"/> }.into_any(),
+            Some(Ok(s)) => view! { <Results searchable=s query=query/> }.into_any(),
+            Some(Err(e)) => view! { <p class="notice notice-warning" role="alert">{e.reader_message()}</p> }.into_any(),
+        }}
     }
 }
 

@@ -137,6 +137,62 @@ impl Links {
     }
 }
 
+/// A page of the app, as its URL names it: the app's route table, the
+/// inverse of [`Links`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    /// Page `n` (1-based) of a listing's page.
+    Listing(Listing, u32),
+    Article(String),
+    Library,
+    Search,
+    NotFound,
+}
+
+impl Route {
+    /// The route of a URL path below the base path (`/articles/x`,
+    /// `/sections/europe/2`; a trailing slash is ignored).
+    pub fn parse(path: &str) -> Route {
+        let path = path.trim_matches('/');
+        let parts: Vec<&str> = if path.is_empty() {
+            Vec::new()
+        } else {
+            path.split('/').collect()
+        };
+        // Page 1 has no number; a number is 2 or more.
+        let numbered = |n: Option<&&str>| match n {
+            None => Some(1),
+            Some(n) => n.parse::<u32>().ok().filter(|&n| n >= 2),
+        };
+        let listing = |listing: Option<Listing>, n: Option<&&str>| match (listing, numbered(n)) {
+            (Some(l), Some(n)) => Route::Listing(l, n),
+            _ => Route::NotFound,
+        };
+        let slug = |s: &str| crate::validate::is_slug(s).then(|| s.to_owned());
+        match parts.as_slice() {
+            [] => Route::Home,
+            [LATEST_PAGE, rest @ ..] if rest.len() <= 1 => {
+                listing(Some(Listing::Latest), rest.first())
+            }
+            ["sections", s, rest @ ..] if rest.len() <= 1 => {
+                listing(slug(s).map(Listing::Section), rest.first())
+            }
+            ["kinds", k, rest @ ..] if rest.len() <= 1 => {
+                let kind = Kind::from_slug(k).map(|k| match k {
+                    Kind::Brief => Listing::Briefs,
+                    k => Listing::Kind(k),
+                });
+                listing(kind, rest.first())
+            }
+            ["articles", s] => slug(s).map_or(Route::NotFound, Route::Article),
+            [LIBRARY_PAGE] => Route::Library,
+            [SEARCH_PAGE] => Route::Search,
+            _ => Route::NotFound,
+        }
+    }
+}
+
 /// Listing ids: every story, one section, one kind of piece, or the briefs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Listing {
@@ -220,6 +276,50 @@ mod tests {
             news.asset("https://cdn.example/x.png"),
             "https://cdn.example/x.png"
         );
+    }
+
+    #[test]
+    fn routes_are_the_inverse_of_links() {
+        let links = Links::new("/");
+        let europe = Listing::Section("europe".into());
+        for route in [
+            Route::Home,
+            Route::Listing(Listing::Latest, 1),
+            Route::Listing(Listing::Latest, 3),
+            Route::Listing(europe.clone(), 1),
+            Route::Listing(europe.clone(), 2),
+            Route::Listing(Listing::Kind(Kind::Analysis), 2),
+            Route::Listing(Listing::Briefs, 1),
+            Route::Article("port-plan".into()),
+            Route::Library,
+            Route::Search,
+        ] {
+            let link = match &route {
+                Route::Home => links.home(),
+                Route::Listing(l, n) => links.listing(l, *n),
+                Route::Article(s) => links.article(s),
+                Route::Library => links.library(),
+                Route::Search => links.search(),
+                Route::NotFound => unreachable!(),
+            };
+            assert_eq!(Route::parse(&link), route, "{link}");
+        }
+        assert_eq!(
+            Route::parse("/articles/port-plan/"),
+            Route::Article("port-plan".into())
+        );
+        for unknown in [
+            "/nope",
+            "/latest/1",
+            "/latest/two",
+            "/latest/2/3",
+            "/articles/../x",
+            "/articles/a/b",
+            "/kinds/poem",
+            "/sections/Bad",
+        ] {
+            assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
+        }
     }
 
     #[test]
