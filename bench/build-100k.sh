@@ -6,8 +6,10 @@
 # touched):
 #   1. folio-build content   listings (before trunk build)
 #   2. trunk's copy-dir      simulated with cp: content/ and images/ into the copy
-#   3. folio-build site      entry pages, feeds, sitemap, robots (--no-precompress)
-#   4. folio-build site      the same plus .gz/.br siblings (the release default)
+#   3. folio-build site      pre-rendered entry pages, extras, feeds, sitemap,
+#                            robots (--no-precompress)
+#   4. folio-build site      the same plus .gz/.br siblings (the release
+#                            default; FOLIO_BENCH_PRECOMPRESS=0 skips it)
 # For each: wall time and peak memory (/usr/bin/time -v "Maximum resident set
 # size"); then file counts and bytes of the result.
 #
@@ -58,13 +60,16 @@ measure "trunk copy-dir (cp, simulated)" cp -r "$WORK/public/content" "$WORK/pub
 # Link-preview PNGs are measured separately (docs/performance.md): at 100k
 # they would dominate these rows.
 measure "site step, --no-precompress" "$BIN" site --content "$WORK/public/content" --dist "$WORK/dist" --no-precompress --no-og-images
-measure "site step (with .gz/.br)" "$BIN" site --content "$WORK/public/content" --dist "$WORK/dist" --no-og-images
+if [ "${FOLIO_BENCH_PRECOMPRESS:-1}" != 0 ]; then
+    measure "site step (with .gz/.br)" "$BIN" site --content "$WORK/public/content" --dist "$WORK/dist" --no-og-images
+fi
 
 echo
 echo "== summary ($N articles, $(nproc) cores)"
 printf '%s\n' "${SUMMARY[@]}"
 echo "article pages: $(count articles -name '*.html') files, $(bytes articles -name '*.html')"
-echo "other pages:   $(( $(count . -maxdepth 1 -name '*.html') + $(count sections -name '*.html') + $(count kinds -name '*.html') )) files (front, latest, 404, sections, kinds)"
+echo "other pages:   $(( $(count . -maxdepth 1 -name '*.html') + $(count sections -name '*.html') + $(count kinds -name '*.html') + $(count latest -name '*.html') )) files, $(bytes . -maxdepth 1 -name '*.html' ) top level (front, 404, library, search, shell; every page of latest, sections, kinds)"
+echo "extras:        $(count content/extras -name '*.json') files, $(bytes content/extras -name '*.json')"
 echo "listings:      $(count content/listings -name '*.json') files, $(bytes content/listings -name '*.json')"
 echo "feeds:         $(( 1 + $(count feeds -name '*.xml') )) files, $(bytes . \( -name feed.xml -o -path '*/feeds/*.xml' \))"
 echo "sitemap files: $(( 1 + $( [ -d "$WORK/dist/sitemaps" ] && count sitemaps -name '*.xml' || echo 0) )) (sitemap.xml and sitemaps/*.xml)"

@@ -4,15 +4,9 @@
 //! reaching for a global.
 
 use crate::store::StoreError;
-use folio_content::Site;
 use leptos::prelude::*;
 use std::collections::HashSet;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// The site index, once loaded (`None` before, or if it could not be).
-#[derive(Clone, Copy)]
-pub struct SiteIndex(pub RwSignal<Option<Arc<Site>>>);
 
 /// The document's path (with the base path), as the app shows it.
 #[derive(Clone, Copy)]
@@ -187,14 +181,6 @@ impl Prerendered {
 
 /// Provides every piece of shared state; called once by the shell.
 pub fn provide() {
-    let site = RwSignal::new(None);
-    leptos::task::spawn_local(async move {
-        match crate::loaders::site(None).await {
-            Ok(index) => site.set(Some(index)),
-            Err(e) => log::warn!("no site index: {e}"),
-        }
-    });
-    provide_context(SiteIndex(site));
     provide_context(Location(RwSignal::new(crate::routes::current_path())));
     provide_context(Online(RwSignal::new(
         crate::offline::connectivity::is_online(),
@@ -203,11 +189,6 @@ pub fn provide() {
     provide_context(Notices::new());
     provide_context(SavedSlugs(RwSignal::new(HashSet::new())));
     provide_context(Prerendered::read());
-}
-
-/// The site index.
-pub fn site() -> SiteIndex {
-    expect_context()
 }
 
 /// The document's path.

@@ -1,65 +1,107 @@
-//! Typed loaders for everything a page shows: the site index, listing pages,
-//! articles (the saved copy first), their extras and the rail. Loaders fetch
-//! and store; they never touch the screen: what the reader should be told
-//! comes back in their results. Every loader takes an abort signal so a page
-//! can cancel it.
+//! Typed loaders: the pages the build wrote (fetched to be shown without
+//! loading a document), listing pages, and articles for the offline library
+//! (the saved copy first). Loaders fetch and store; they never touch the
+//! screen: what the reader should be told comes back in their results.
+//! Every loader takes an abort signal so a page can cancel it.
 
-use crate::net::{fetch_conditional, fetch_decoded, LoadError};
+use crate::json;
+use crate::net::{fetch_conditional, fetch_decoded, fetch_page, LoadError, PageRequest};
 use crate::offline::{caches, connectivity};
+use crate::store::records::PageFacts;
 use crate::store::{self, StoreError};
 use folio_content::paths::{self, Listing};
-use folio_content::{
-    decode_article, decode_extras, decode_listing, decode_site, Article, ArticleExtras,
-    ListingPage, Site,
-};
-use folio_views::rail::RailStories;
+use folio_content::{Article, ListingPage};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
-use web_sys::AbortSignal;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortSignal, Document, Element};
 
-/// How long a fetched site index or listing page is reused, in
-/// milliseconds: long enough for a reading session, short enough that a
-/// long-open tab picks up new stories.
+/// A page as the build wrote it.
+pub struct Page {
+    /// The document's title ("Headline — Folio").
+    pub title: String,
+    pub description: String,
+    /// The page's content: its `div.page` in `<main>`.
+    pub content: Element,
+}
+
+/// Reads a page out of HTML the build wrote.
+pub fn parse_page(html: &str) -> Result<Page, LoadError> {
+    let doc: Document = web_sys::DomParser::new()
+        .and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml))
+        .map_err(|_| LoadError::Network("the page could not be read".into()))?;
+    // What answers when nothing else can (the offline shell) has no page.
+    let content = doc
+        .query_selector("main > .page[data-page]")
+        .ok()
+        .flatten()
+        .ok_or(LoadError::NotSavedOffline)?;
+    let description = doc
+        .query_selector("meta[name=description]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    Ok(Page {
+        title: doc.title(),
+        description,
+        content,
+    })
+}
+
+/// The page at `path` (a document path such as `/articles/x`).
+pub async fn page(
+    path: &str,
+    how: PageRequest,
+    signal: Option<AbortSignal>,
+) -> Result<Page, LoadError> {
+    let html = match fetch_page(path, how, signal.as_ref()).await {
+        Err(LoadError::Network(_)) if !connectivity::is_online() => {
+            return Err(LoadError::NotSavedOffline)
+        }
+        other => other?,
+    };
+    parse_page(&html)
+}
+
+/// What the library keeps from an article's page (on screen, or fetched).
+pub fn page_facts(content: &Element) -> PageFacts {
+    let text = content
+        .query_selector(".article-body")
+        .ok()
+        .flatten()
+        .and_then(|b| b.text_content())
+        .unwrap_or_default();
+    let mut images = Vec::new();
+    if let Ok(list) =
+        content.query_selector_all("article.article figure.hero img, .article-body img")
+    {
+        for i in 0..list.length() {
+            if let Some(img) = list
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok())
+            {
+                // The resolved URL: the same in any deployment and base path.
+                let src = img.src();
+                if !src.is_empty() && !images.contains(&src) {
+                    images.push(src);
+                }
+            }
+        }
+    }
+    PageFacts { text, images }
+}
+
+/// How long a fetched listing page is reused, in milliseconds: long enough
+/// for a reading session, short enough that a long-open tab picks up new
+/// stories.
 const FRESH_FOR_MS: f64 = 5.0 * 60.0 * 1000.0;
 
-struct Cached<T> {
-    at: f64,
-    value: Arc<T>,
-}
-
-/// A memo of what this page session fetched, so moving between pages does
-/// not fetch the same small files again. Private to the loaders; nothing
-/// else reads it.
-#[derive(Default)]
-struct Memo {
-    site: Option<Cached<Site>>,
-    listings: HashMap<String, Cached<ListingPage>>,
-}
-
+// A memo of the listing pages this page session fetched (saving a section
+// twice). Private to the loaders; nothing else reads it.
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
-}
-
-fn fresh<T>(entry: &Cached<T>) -> Option<Arc<T>> {
-    (js_sys::Date::now() - entry.at < FRESH_FOR_MS).then(|| entry.value.clone())
-}
-
-fn cached<T>(value: &Arc<T>) -> Cached<T> {
-    Cached {
-        at: js_sys::Date::now(),
-        value: value.clone(),
-    }
-}
-
-/// The site index.
-pub async fn site(signal: Option<AbortSignal>) -> Result<Arc<Site>, LoadError> {
-    if let Some(site) = MEMO.with_borrow(|m| m.site.as_ref().and_then(fresh)) {
-        return Ok(site);
-    }
-    let site = Arc::new(fetch_decoded(paths::SITE, signal.as_ref(), decode_site).await?);
-    MEMO.with_borrow_mut(|m| m.site = Some(cached(&site)));
-    Ok(site)
+    static LISTINGS: RefCell<HashMap<String, (f64, Arc<ListingPage>)>> = RefCell::new(HashMap::new());
 }
 
 /// Page `page` (1-based) of a listing.
@@ -69,135 +111,103 @@ pub async fn listing(
     signal: Option<AbortSignal>,
 ) -> Result<Arc<ListingPage>, LoadError> {
     let path = listing.page(page);
-    if let Some(hit) = MEMO.with_borrow(|m| m.listings.get(&path).and_then(fresh)) {
+    let now = js_sys::Date::now();
+    let hit = LISTINGS.with_borrow(|m| {
+        m.get(&path)
+            .filter(|(at, _)| now - at < FRESH_FOR_MS)
+            .map(|(_, v)| v.clone())
+    });
+    if let Some(hit) = hit {
         return Ok(hit);
     }
-    let value = Arc::new(fetch_decoded(&path, signal.as_ref(), decode_listing).await?);
-    MEMO.with_borrow_mut(|m| m.listings.insert(path, cached(&value)));
+    let value = Arc::new(fetch_decoded(&path, signal.as_ref(), json::listing).await?);
+    LISTINGS.with_borrow_mut(|m| m.insert(path, (now, value.clone())));
     Ok(value)
 }
 
-/// An article and where it came from.
+/// An article in the offline library.
 #[derive(Clone)]
 pub struct LoadedArticle {
     pub article: Arc<Article>,
-    /// When the library's copy was stored: `Some` when that copy is what is
-    /// shown, or once the fetched article has been saved.
+    /// When the library stored it.
     pub saved_at: Option<f64>,
     /// The saved copy's validator and text, for revalidation; `None` when
-    /// the article came from the network just now.
+    /// the article was saved just now.
     pub saved: Option<(Option<String>, Arc<str>)>,
     /// Storage trouble the reader should hear about (the article still shows).
     pub problem: Option<StoreError>,
 }
 
-/// One article: the saved copy when the library has one (instant, and works
-/// offline; the page revalidates it), otherwise the network, saving what it
-/// fetched with its images and page.
-pub async fn article(slug: &str, signal: Option<AbortSignal>) -> Result<LoadedArticle, LoadError> {
+/// Keeps the article whose page is on screen in the offline library: the
+/// saved copy when there is one (the page revalidates it), otherwise its
+/// file, fetched and saved with what the page gives (`facts`), its images
+/// and its page.
+pub async fn keep_article(
+    slug: &str,
+    facts: PageFacts,
+    signal: Option<AbortSignal>,
+) -> Result<LoadedArticle, LoadError> {
     if !folio_content::validate::is_slug(slug) {
         return Err(LoadError::NotFound);
     }
-    let mut problem = None;
-    let library = match store::shared().await {
-        Ok(library) => Some(library),
-        Err(e) => {
-            problem = Some(e);
-            None
-        }
-    };
-    if let Some(library) = &library {
+    let library = store::shared().await;
+    if let Ok(library) = &library {
         match library.get(slug).await {
             Ok(Some(saved)) => {
                 return Ok(LoadedArticle {
                     article: Arc::new(saved.article),
                     saved_at: Some(saved.saved_at),
                     saved: Some((saved.etag, saved.json.into())),
-                    problem,
+                    problem: None,
                 })
             }
             Ok(None) => {}
-            // A damaged copy: fetch it again, which replaces it.
-            Err(e) => log::warn!("saved copy of {slug} unreadable, fetching again: {e}"),
+            // A damaged copy: fetching the article again replaces it.
+            Err(e) => log::warn!("saved copy of {slug} unreadable, saving it again: {e}"),
         }
     }
-    let fetched = match fetch_conditional(&paths::article(slug), None, signal.as_ref()).await {
-        Err(LoadError::Network(_)) if !connectivity::is_online() => {
-            return Err(LoadError::NotSavedOffline)
-        }
-        other => other?,
-    };
+    let fetched = fetch_conditional(&paths::article(slug), None, signal.as_ref()).await?;
     let text = fetched
         .text
         .ok_or_else(|| LoadError::Network("empty response".into()))?;
-    let article = decode_article(&text).map_err(LoadError::Content)?;
-    let mut saved_at = None;
-    if let Some(library) = library {
-        let images = store::records::images_of(&article);
-        let to_save = store::ToSave {
-            json: text,
-            article: article.clone(),
-            etag: fetched.etag,
-        };
-        match library.save(to_save).await {
-            Ok(()) => {
-                saved_at = Some(js_sys::Date::now());
-                // Images and the page are fetched after the page renders,
-                // off the critical path.
-                let page = caches::article_page(slug);
-                leptos::task::spawn_local(async move {
-                    let kept = async {
-                        caches::keep(caches::IMAGES, &images, false).await?;
-                        caches::keep(caches::PAGES, &[page], false).await
-                    };
-                    if let Err(e) = kept.await {
-                        log::warn!("saved article incomplete offline: {e}");
-                    }
-                });
-            }
-            Err(e) => problem = Some(e),
+    let article = json::article(&text).map_err(LoadError::Content)?;
+    let library = match library {
+        Ok(library) => library,
+        Err(e) => {
+            return Ok(LoadedArticle {
+                article: Arc::new(article),
+                saved_at: None,
+                saved: None,
+                problem: Some(e),
+            })
         }
+    };
+    let images = facts.images.clone();
+    let to_save = store::ToSave {
+        json: text,
+        article: article.clone(),
+        etag: fetched.etag,
+        facts,
+    };
+    if let Err(e) = library.save(to_save).await {
+        return Ok(LoadedArticle {
+            article: Arc::new(article),
+            saved_at: None,
+            saved: None,
+            problem: Some(e),
+        });
     }
+    let kept = async {
+        caches::keep(caches::IMAGES, &images, false).await?;
+        caches::keep(caches::PAGES, &[caches::article_page(slug)], false).await
+    };
+    let problem = kept.await.err();
     Ok(LoadedArticle {
         article: Arc::new(article),
-        saved_at,
+        saved_at: Some(js_sys::Date::now()),
         saved: None,
         problem,
     })
-}
-
-/// An article's extras (related stories, image sizes). Missing or damaged
-/// extras only thin the rail, so failures give `None`.
-pub async fn extras(slug: &str, signal: Option<AbortSignal>) -> Option<ArticleExtras> {
-    match fetch_decoded(&paths::extras(slug), signal.as_ref(), decode_extras).await {
-        Ok(extras) => Some(extras),
-        Err(e) => {
-            log::warn!("no related stories for {slug}: {e}");
-            None
-        }
-    }
-}
-
-/// The rail of an article: its related stories from the extras, and the
-/// newest stories and briefs. A listing that fails only thins the rail.
-pub async fn rail(
-    slug: &str,
-    extras: Option<&ArticleExtras>,
-    signal: Option<AbortSignal>,
-) -> RailStories {
-    let (latest, briefs) = futures::join!(
-        listing(&Listing::Latest, 1, signal.clone()),
-        listing(&Listing::Briefs, 1, signal),
-    );
-    let items = |page: &Result<Arc<ListingPage>, LoadError>| {
-        page.as_ref().map(|p| p.items.clone()).unwrap_or_default()
-    };
-    RailStories::pick(
-        slug,
-        extras.map_or(&[][..], |e| e.related.as_slice()),
-        &items(&latest),
-        &items(&briefs),
-    )
 }
 
 /// Downloads and saves every article of every page of a listing in one
@@ -221,15 +231,22 @@ pub async fn save_listing(
     progress(0, total);
     let mut batch = Vec::with_capacity(total);
     let mut images_needed = Vec::new();
+    let links = crate::routes::links();
     for (i, summary) in summaries.iter().enumerate() {
-        let fetched = fetch_conditional(&paths::article(&summary.slug), None, None).await?;
-        if let Some(text) = fetched.text {
-            let article = decode_article(&text).map_err(LoadError::Content)?;
-            images_needed.extend(store::records::images_of(&article));
+        let (file_path, page_path) = (paths::article(&summary.slug), links.article(&summary.slug));
+        let (file, page) = futures::join!(
+            fetch_conditional(&file_path, None, None),
+            self::page(&page_path, PageRequest::Usual, None),
+        );
+        if let Some(text) = file?.text {
+            let article = json::article(&text).map_err(LoadError::Content)?;
+            let facts = page_facts(&page?.content);
+            images_needed.extend(facts.images.iter().cloned());
             batch.push(store::ToSave {
                 json: text,
                 article,
-                etag: fetched.etag,
+                etag: None,
+                facts,
             });
         }
         progress(i + 1, total);

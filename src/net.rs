@@ -82,6 +82,32 @@ pub struct Fetched {
     pub etag: Option<String>,
 }
 
+/// How a page is asked of the service worker (tools/gen-sw.cjs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageRequest {
+    /// The worker's strategy for pages: a kept article at once, the front
+    /// page and listings network first.
+    Usual,
+    /// Straight from the network, past the worker (a changed article).
+    Fresh,
+}
+
+/// Fetches one of the site's pages as HTML.
+pub async fn fetch_page(
+    path: &str,
+    how: PageRequest,
+    signal: Option<&AbortSignal>,
+) -> Result<String, LoadError> {
+    let header = match how {
+        PageRequest::Usual => "page",
+        PageRequest::Fresh => "fresh",
+    };
+    fetch_with(path, &[("X-Folio", header)], signal)
+        .await?
+        .text
+        .ok_or_else(|| LoadError::Network("304 without a conditional request".into()))
+}
+
 /// Fetches a file, conditionally when an `etag` from an earlier fetch is
 /// given, so unchanged files cost a header exchange rather than a download.
 pub async fn fetch_conditional(
@@ -89,9 +115,20 @@ pub async fn fetch_conditional(
     etag: Option<&str>,
     signal: Option<&AbortSignal>,
 ) -> Result<Fetched, LoadError> {
+    match etag {
+        Some(tag) => fetch_with(path, &[("If-None-Match", tag)], signal).await,
+        None => fetch_with(path, &[], signal).await,
+    }
+}
+
+async fn fetch_with(
+    path: &str,
+    headers: &[(&str, &str)],
+    signal: Option<&AbortSignal>,
+) -> Result<Fetched, LoadError> {
     let mut request = Request::get(path).abort_signal(signal);
-    if let Some(tag) = etag {
-        request = request.header("If-None-Match", tag);
+    for (name, value) in headers {
+        request = request.header(name, value);
     }
     let response = request.send().await.map_err(|e| {
         if signal.is_some_and(|s| s.aborted()) {

@@ -5,7 +5,7 @@
 //! loading a document, and Back and Forward move between pages.
 
 use crate::context::Location;
-use crate::pages::{article, home, library::LibraryPage, listing, not_found, search::SearchPage};
+use crate::pages::{article, library::LibraryPage, not_found, page, search::SearchPage};
 use folio_content::paths::Links;
 pub use folio_content::paths::Route;
 use leptos::prelude::*;
@@ -109,8 +109,8 @@ pub fn AppRoutes() -> impl IntoView {
     let location = crate::context::location();
     let route = Memo::new(move |_| route_of(&location.0.get()));
     move || match route.get() {
-        Route::Home => home::page().into_any(),
-        Route::Listing(l, n) => listing::page(l, n).into_any(),
+        Route::Home => page::fetched(links().home()).into_any(),
+        Route::Listing(l, n) => page::fetched(links().listing(&l, n)).into_any(),
         Route::Article(slug) => article::page(slug).into_any(),
         Route::Library => view! { <LibraryPage/> }.into_any(),
         Route::Search => view! { <SearchPage/> }.into_any(),

@@ -1,9 +1,10 @@
 //! The offline library against the real IndexedDB of headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use folio::store::records::SavedRecord;
+use folio::json::article as decode_article;
+use folio::store::records::{PageFacts, SavedRecord};
 use folio::store::{schema, Library, StoreError, ToSave};
-use folio_content::{decode_article, Article};
+use folio_content::Article;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -24,6 +25,11 @@ fn to_save(slug: &str, headline: &str) -> ToSave {
     let json = article_json(slug, headline);
     let article: Article = decode_article(&json).unwrap();
     ToSave {
+        // What the article's page gives: its text and images.
+        facts: PageFacts {
+            text: "Rivers and ports of Zürich.".into(),
+            images: vec![format!("images/{slug}.svg"), format!("images/{slug}-1.svg")],
+        },
         json,
         article,
         etag: Some("\"v1\"".into()),

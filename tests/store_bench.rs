@@ -3,9 +3,11 @@
 //! work measured really happened.
 #![cfg(target_arch = "wasm32")]
 
+use folio::json::article as decode_article;
+use folio::store::records::PageFacts;
 use folio::store::{Library, ToSave};
 use folio_content::search::SearchIndex;
-use folio_content::{decode_article, Article};
+use folio_content::Article;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -49,6 +51,10 @@ fn article(i: usize, bytes: usize) -> ToSave {
     .to_string();
     let article: Article = decode_article(&json).unwrap();
     ToSave {
+        facts: PageFacts {
+            text: article.body.clone(),
+            images: Vec::new(),
+        },
         json,
         article,
         etag: None,

@@ -40,7 +40,7 @@ fn with_app_listeners() {
 }
 
 fn site() -> Site {
-    folio_content::decode_site(
+    folio::json::site(
         r#"{"name":"Folio","base_url":"https://folio.example/","sections":[{"slug":"europe","name":"Europe"}]}"#,
     )
     .unwrap()

@@ -26,6 +26,7 @@ const path = require('node:path');
 
 const dist = path.resolve(process.argv[2] || 'dist');
 
+
 generateSW({
   globDirectory: dist,
   globPatterns: ['shell.html', '*.{js,wasm,css,svg,png,webmanifest}'],
@@ -42,29 +43,36 @@ generateSW({
   inlineWorkboxRuntime: true,
   sourcemap: false,
   mode: 'production',
+  // Pages. The app fetches pages too (`X-Folio: page`) to show them
+  // without loading a document; `X-Folio: fresh` passes the worker by (a
+  // saved article that changed). Articles rarely change once read: a kept
+  // article page answers at once (offline too, as fast as a static page from
+  // the browser's cache) and is refreshed behind it, while the app
+  // revalidates the article itself. The front page and listings change with
+  // every publication: network first, the kept copy when the network is
+  // gone or slow. Only a document gets shell.html when nothing else answers.
+  // (Workbox writes these functions into sw.js: each must stand alone.)
   runtimeCaching: [
     {
-      // An article rarely changes once read: the kept page answers at once
-      // (as fast as a static page from the browser's cache, offline too)
-      // and is refreshed behind it; the app draws a newer saved version.
       urlPattern: ({ request, url }) => request.mode === 'navigate' && /\/articles\/[^/]+$/.test(url.pathname),
       handler: 'StaleWhileRevalidate',
-      options: {
-        cacheName: 'folio-pages',
-        precacheFallback: { fallbackURL: 'shell.html' },
-      },
+      options: { cacheName: 'folio-pages', precacheFallback: { fallbackURL: 'shell.html' } },
     },
     {
-      // Front page and listings change with every publication: network
-      // first, the kept copy when the network is gone or slow.
       urlPattern: ({ request, url }) => request.mode === 'navigate'
         && !/\/content\/|\/reset\.html$|\.(xml|txt|json)$/.test(url.pathname),
       handler: 'NetworkFirst',
-      options: {
-        cacheName: 'folio-pages',
-        networkTimeoutSeconds: 3,
-        precacheFallback: { fallbackURL: 'shell.html' },
-      },
+      options: { cacheName: 'folio-pages', networkTimeoutSeconds: 3, precacheFallback: { fallbackURL: 'shell.html' } },
+    },
+    {
+      urlPattern: ({ request, url }) => request.headers.get('X-Folio') === 'page' && /\/articles\/[^/]+$/.test(url.pathname),
+      handler: 'StaleWhileRevalidate',
+      options: { cacheName: 'folio-pages' },
+    },
+    {
+      urlPattern: ({ request }) => request.headers.get('X-Folio') === 'page',
+      handler: 'NetworkFirst',
+      options: { cacheName: 'folio-pages', networkTimeoutSeconds: 3 },
     },
     {
       urlPattern: ({ url }) => /\/content\/(site\.json|listings\/|extras\/)/.test(url.pathname),

@@ -4,10 +4,9 @@
 
 use super::Handles;
 use crate::loaders;
+use crate::net::PageRequest;
 use crate::routes::links;
 use folio_content::paths::Listing;
-use folio_views::listing::items;
-use folio_views::Ctx;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -43,7 +42,8 @@ fn set_busy(button: &Element, busy: bool) {
     button.set_text_content(Some(if busy { "Loading…" } else { "More stories" }));
 }
 
-/// Adds the next page of the listing to the stories above the button.
+/// Adds the stories of the listing's next page (as the build wrote it) to
+/// those above the button.
 pub(super) fn more(button: &Element, handles: Handles) {
     if button.has_attribute("disabled") {
         return;
@@ -64,46 +64,44 @@ pub(super) fn more(button: &Element, handles: Handles) {
     set_busy(button, true);
     let button = button.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let error = page
+        if let Some(e) = page
             .as_ref()
-            .and_then(|p| p.query_selector(".listing-error").ok().flatten());
-        if let Some(e) = &error {
+            .and_then(|p| p.query_selector(".listing-error").ok().flatten())
+        {
             e.remove();
         }
-        let result = async {
-            let site = loaders::site(None).await?;
-            let more = loaders::listing(&listing, next, None).await?;
-            Ok::<_, crate::net::LoadError>((site, more))
-        }
-        .await;
-        match result {
-            Ok((site, more)) => {
-                let ctx = Ctx {
-                    site: &site,
-                    links: links(),
-                };
-                let Some(doc) = super::document() else { return };
-                // Draw into a detached holder, enhance, then add in one go.
-                if let Ok(holder) = doc.create_element("div") {
-                    holder.set_inner_html(&items(&ctx, &more).into_string());
-                    let saved = handles.saved.get();
+        let path = links().listing(&listing, next);
+        match loaders::page(&path, PageRequest::Usual, None).await {
+            Ok(more) => {
+                if let Ok(Some(found)) = more.content.query_selector(".listing-stories") {
                     let online = crate::offline::connectivity::is_online();
-                    saved.with_untracked(|s| super::mark_cards_in(&holder, online, s));
-                    super::share::enhance(&holder);
-                    while let Some(child) = holder.first_child() {
+                    handles
+                        .saved
+                        .get()
+                        .with_untracked(|s| super::mark_cards_in(&found, online, s));
+                    super::share::enhance(&found);
+                    while let Some(child) = found.first_child() {
                         let _ = stories.append_child(&child);
                     }
                 }
-                if more.has_more() {
-                    let _ = button.set_attribute("data-next", &(more.page + 1).to_string());
-                    set_busy(&button, false);
-                } else {
-                    button.remove();
+                // The fetched page says whether there is a page after it.
+                let after = more
+                    .content
+                    .query_selector("[data-action='more']")
+                    .ok()
+                    .flatten()
+                    .and_then(|a| a.get_attribute("data-next"));
+                match after {
+                    Some(n) => {
+                        let _ = button.set_attribute("data-next", &n);
+                        set_busy(&button, false);
+                    }
+                    None => button.remove(),
                 }
             }
             Err(e) => {
                 set_busy(&button, false);
-                if let Ok(p) = super::document().expect("a document").create_element("p") {
+                if let Some(p) = super::document().and_then(|d| d.create_element("p").ok()) {
                     p.set_class_name("inline-error listing-error");
                     let _ = p.set_attribute("role", "alert");
                     p.set_text_content(Some(&e.reader_message()));

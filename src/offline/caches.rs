@@ -50,6 +50,32 @@ pub async fn keep(name: &str, urls: &[String], refresh: bool) -> Result<(), Stor
     Ok(())
 }
 
+/// Keeps `html` as the page at `path` (a page fetched past the worker).
+pub async fn put_page(path: &str, html: &str) -> Result<(), StoreError> {
+    let Some(cache) = open(PAGES).await else {
+        return Ok(());
+    };
+    let init = web_sys::ResponseInit::new();
+    let headers = web_sys::Headers::new().map_err(|_| StoreError::Failed("headers".into()))?;
+    let _ = headers.set("Content-Type", "text/html; charset=utf-8");
+    init.set_headers(&headers);
+    let response = web_sys::Response::new_with_opt_str_and_init(Some(html), &init)
+        .map_err(|_| StoreError::Failed("response".into()))?;
+    match JsFuture::from(cache.put_with_str(path, &response)).await {
+        Ok(_) => Ok(()),
+        Err(e)
+            if e.dyn_ref::<web_sys::DomException>()
+                .is_some_and(|d| d.name() == "QuotaExceededError") =>
+        {
+            Err(StoreError::QuotaExceeded)
+        }
+        Err(e) => {
+            log::warn!("could not keep {path} offline: {e:?}");
+            Ok(())
+        }
+    }
+}
+
 /// Removes these URLs, except those still used.
 pub async fn forget(name: &str, urls: &[String], still_used: &[String]) {
     let Some(cache) = open(name).await else {

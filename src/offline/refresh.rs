@@ -2,17 +2,19 @@
 //! being read, and a refresh of the whole library when the network returns.
 
 use crate::context::{Level, Notices};
-use crate::net::{fetch_conditional, LoadError};
+use crate::loaders;
+use crate::net::{fetch_conditional, LoadError, PageRequest};
 use crate::offline::caches;
 use crate::store::{self, ToSave};
-use folio_content::{decode_article, paths};
+use folio_content::paths;
 
 /// How many revalidation requests run at once: enough to be quick, few
 /// enough not to crowd out what the reader is loading.
 const PARALLEL: usize = 4;
 
 /// Asks the server whether a saved article changed; if it did, saves the new
-/// version (with its images and page) and returns `true`.
+/// version with its new page (kept for offline reading) and images, and
+/// returns `true`.
 pub async fn revalidate(
     slug: &str,
     etag: Option<&str>,
@@ -26,14 +28,18 @@ pub async fn revalidate(
     if text == saved_json {
         return Ok(false);
     }
-    let article = decode_article(&text).map_err(LoadError::Content)?;
-    let images = store::records::images_of(&article);
+    let article = crate::json::article(&text).map_err(LoadError::Content)?;
+    let link = crate::routes::links().article(slug);
+    let html = crate::net::fetch_page(&link, PageRequest::Fresh, None).await?;
+    let facts = loaders::page_facts(&loaders::parse_page(&html)?.content);
+    let images = facts.images.clone();
     if let Ok(library) = store::shared().await {
         if let Err(e) = library
             .save(ToSave {
                 json: text,
                 article,
                 etag: fetched.etag,
+                facts,
             })
             .await
         {
@@ -43,7 +49,7 @@ pub async fn revalidate(
     }
     let kept = async {
         caches::keep(caches::IMAGES, &images, false).await?;
-        caches::keep(caches::PAGES, &[caches::article_page(slug)], true).await
+        caches::put_page(&link, &html).await
     };
     if let Err(e) = kept.await {
         notices.storage_problem(&e);
@@ -62,8 +68,8 @@ const REFRESH_EVERY_MS: f64 = 6.0 * 60.0 * 60.0 * 1000.0;
 pub async fn refresh_library_if_due(notices: Notices) {
     let last = crate::offline::storage::local()
         .and_then(|s| s.get_item(REFRESHED_AT_KEY).ok().flatten())
-        .and_then(|v| v.parse::<f64>().ok())
-        .unwrap_or(0.0);
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0) as f64;
     if js_sys::Date::now() - last >= REFRESH_EVERY_MS {
         refresh_library(notices).await;
     }
@@ -98,7 +104,8 @@ pub async fn refresh_library(notices: Notices) {
         }
     }
     if let Some(storage) = crate::offline::storage::local() {
-        let _ = storage.set_item(REFRESHED_AT_KEY, &js_sys::Date::now().to_string());
+        let now = js_sys::Date::now() as u64;
+        let _ = storage.set_item(REFRESHED_AT_KEY, &now.to_string());
     }
     if updated > 0 {
         let text = if updated == 1 {

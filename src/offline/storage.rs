@@ -51,15 +51,21 @@ pub async fn request_persistence() -> Option<bool> {
     JsFuture::from(promise).await.ok()?.as_bool()
 }
 
-/// "1.2 MB", "340 kB", "512 B".
+/// "1.2 MB", "340 kB", "512 B". Integer arithmetic: formatting floats
+/// would compile Rust's float printer into the wasm for this alone.
 pub fn human_bytes(bytes: f64) -> String {
-    if bytes >= 1_000_000_000.0 {
-        format!("{:.1} GB", bytes / 1_000_000_000.0)
-    } else if bytes >= 1_000_000.0 {
-        format!("{:.1} MB", bytes / 1_000_000.0)
-    } else if bytes >= 1_000.0 {
-        format!("{:.0} kB", bytes / 1_000.0)
+    let bytes = bytes.max(0.0) as u64;
+    // One decimal, rounded half up.
+    let tenths = |unit: u64| (bytes * 10 + unit / 2) / unit;
+    if bytes >= 1_000_000_000 {
+        let t = tenths(1_000_000_000);
+        format!("{}.{} GB", t / 10, t % 10)
+    } else if bytes >= 1_000_000 {
+        let t = tenths(1_000_000);
+        format!("{}.{} MB", t / 10, t % 10)
+    } else if bytes >= 1_000 {
+        format!("{} kB", (bytes + 500) / 1_000)
     } else {
-        format!("{bytes:.0} B")
+        format!("{bytes} B")
     }
 }

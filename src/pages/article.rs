@@ -1,44 +1,40 @@
-//! The article page. Every article the reader opens is kept in the offline
-//! library; a saved copy shows at once and is revalidated in the background.
+//! The article page: the page the build wrote, and the offline library's
+//! work around it. Every article the reader opens is kept; a saved one is
+//! revalidated, and shown again if it changed.
 
 use crate::actions;
-use crate::context::{self, Notices, Prerendered, SavedSlugs};
+use crate::context::{self, Level, Notices, SavedSlugs};
 use crate::loaders::{self, LoadedArticle};
 use crate::net::LoadError;
 use crate::offline::{connectivity, refresh};
-use crate::pages::page::{page_view, Drawn};
+use crate::pages::page::{page_view, OnShown};
 use crate::routes::links;
-use folio_content::{Article, Site, Timestamp};
-use folio_views::article::{article_page, ArticleView};
-use folio_views::Ctx;
+use folio_content::Timestamp;
 use leptos::prelude::*;
 use std::rc::Rc;
-use std::sync::Arc;
-use web_sys::AbortSignal;
 
 /// What the page knows about its article and the library.
 #[derive(Clone, Copy)]
 struct Library {
     notices: Notices,
     saved: SavedSlugs,
-    prerendered: Prerendered,
     /// When the library stored the article.
     saved_at: RwSignal<Option<f64>>,
     /// Whether the saved copy was just replaced by a newer version.
     refreshed: RwSignal<bool>,
-    redraw: Trigger,
+    /// Fetches the page again, past the worker's copy.
+    refetch: Trigger,
 }
 
 impl Library {
-    /// Draws the article again, unless the reader has left it.
-    fn redraw(self) {
-        if !self.redraw.is_disposed() {
-            self.redraw.notify();
+    /// Shows the article's current page, unless the reader has left it.
+    fn refetch(self) {
+        if !self.refetch.is_disposed() {
+            self.refetch.notify();
         }
     }
 
-    /// Records what loading the article did to the library, and starts a
-    /// revalidation when a saved copy is what the reader sees.
+    /// Records what keeping the article did, and revalidates a saved copy.
     fn loaded(self, slug: &str, loaded: &LoadedArticle) {
         if let Some(e) = &loaded.problem {
             self.notices.storage_problem(e);
@@ -48,71 +44,31 @@ impl Library {
             // The reader may have moved on while the article loaded.
             let _ = self.saved_at.try_set(Some(at));
         }
-        // The build's page on screen can be older than the saved copy (a
-        // page the service worker kept offline before the library was
-        // refreshed): then the saved copy is what to show.
-        if loaded.saved.is_some() && self.prerendered.element().is_some() {
-            let shown = shown_modified();
-            if shown.is_some_and(|t| *loaded.article.last_modified() > t) {
-                self.redraw();
-            }
+        if !connectivity::is_online() {
+            return;
         }
-        if let (Some((etag, json)), true, false) = (
-            loaded.saved.clone(),
-            connectivity::is_online(),
-            self.refreshed.get_untracked(),
-        ) {
+        // The page on screen can be older than the saved copy (a page kept
+        // offline before the library was refreshed): show the current one.
+        let newer = shown_modified().is_some_and(|t| *loaded.article.last_modified() > t);
+        if newer && loaded.saved.is_some() {
+            self.refetch();
+            return;
+        }
+        if let (Some((etag, json)), false) = (loaded.saved.clone(), self.refreshed.get_untracked())
+        {
             let slug = slug.to_owned();
             leptos::task::spawn_local(async move {
                 if let Ok(true) =
                     refresh::revalidate(&slug, etag.as_deref(), &json, self.notices).await
                 {
-                    // The page on screen is the old version: draw the new one.
+                    // The page on screen is the old version: show the new one.
                     if self.refreshed.try_set(true).is_none() {
-                        self.redraw();
+                        self.refetch();
                     }
                 }
             });
         }
     }
-}
-
-/// Loads the article (saved copy first), its extras and rail, and draws it.
-async fn draw(
-    slug: String,
-    signal: Option<AbortSignal>,
-    library: Library,
-) -> Result<Drawn, LoadError> {
-    let (loaded, site, extras) = futures::join!(
-        loaders::article(&slug, signal.clone()),
-        loaders::site(signal.clone()),
-        loaders::extras(&slug, signal.clone()),
-    );
-    let loaded = loaded?;
-    library.loaded(&slug, &loaded);
-    // Offline without a cached site index, a minimal one still lets a saved
-    // article show.
-    let site = site.unwrap_or_else(|_| Arc::new(offline_site(&loaded.article)));
-    let rail = loaders::rail(&slug, extras.as_ref(), signal).await;
-    let ctx = Ctx {
-        site: &site,
-        links: links(),
-    };
-    let a = &loaded.article;
-    let html = article_page(
-        &ctx,
-        &ArticleView {
-            article: a,
-            image_sizes: extras.as_ref().map(|e| &e.image_sizes),
-            rail: &rail,
-        },
-    )
-    .into_string();
-    Ok(Drawn {
-        title: a.headline.clone(),
-        description: a.dek.clone(),
-        html,
-    })
 }
 
 /// `/articles/<slug>`.
@@ -121,43 +77,46 @@ pub fn page(slug: String) -> impl IntoView {
     let library = Library {
         notices: context::notices(),
         saved: context::saved(),
-        prerendered: context::prerendered(),
         saved_at: RwSignal::new(None),
         refreshed: RwSignal::new(false),
-        redraw: Trigger::new(),
+        refetch: Trigger::new(),
     };
-    // The build's page is on screen: keep the article in the library.
-    if library.prerendered.shows(&path) {
-        let slug = slug.clone();
-        leptos::task::spawn_local(async move {
-            match loaders::article(&slug, None).await {
-                Ok(loaded) => library.loaded(&slug, &loaded),
-                Err(e) => log::warn!("could not keep {slug} offline: {e}"),
-            }
-        });
-    }
-    // "Saved for offline reading on …", once the library has the article
-    // and whenever the page is drawn again.
+    // "Saved for offline reading on …", once the library has the article.
     Effect::new(move |_| {
         if let Some(at) = library.saved_at.get() {
             actions::show_saved_on(at);
         }
     });
-    let on_shown: Rc<dyn Fn(&web_sys::HtmlElement)> = Rc::new(move |_| {
+    // Each time the page is on screen: keep the article with what its page
+    // gives (search text, images), and say when it was saved.
+    let on_shown: OnShown = Rc::new(move |el| {
         if let Some(at) = library.saved_at.get_untracked() {
             actions::show_saved_on(at);
         }
+        let facts = loaders::page_facts(el);
+        let slug = slug.clone();
+        leptos::task::spawn_local(async move {
+            match loaders::keep_article(&slug, facts, None).await {
+                Ok(loaded) => library.loaded(&slug, &loaded),
+                // The page reads anyway; the reader should know it will
+                // not be there offline.
+                Err(LoadError::Content(e)) => library.notices.push(
+                    Level::Warning,
+                    format!(
+                        "This article could not be saved for offline reading. {}",
+                        e.reader_message()
+                    ),
+                    None,
+                ),
+                Err(e) => log::warn!("could not keep {slug} offline: {e}"),
+            }
+        });
     });
     view! {
         <Show when=move || library.refreshed.get()>
             <p class="notice" role="status">"This article has been updated since you saved it; you are reading the latest version."</p>
         </Show>
-        {page_view(
-            path,
-            Rc::new(move |signal| Box::pin(draw(slug.clone(), signal, library))),
-            Some(on_shown),
-            Some(library.redraw),
-        )}
+        {page_view(path, Some(on_shown), Some(library.refetch))}
     }
 }
 
@@ -167,27 +126,4 @@ fn shown_modified() -> Option<Timestamp> {
         .query_selector("main > .page article.article[data-modified]")
         .ok()??;
     Timestamp::parse(&el.get_attribute("data-modified")?).ok()
-}
-
-/// A stand-in site index for reading a saved article offline when the real
-/// index was never cached: section names fall back to their slugs, share
-/// links to this deployment's own address.
-fn offline_site(article: &Article) -> Site {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    Site {
-        version: folio_content::FORMAT_VERSION,
-        name: "Folio".into(),
-        tagline: String::new(),
-        base_url: format!("{origin}{}", links().home()),
-        language: "en".into(),
-        social: Vec::new(),
-        sections: vec![folio_content::Section {
-            slug: article.section.clone(),
-            name: article.section.replace('-', " "),
-            description: String::new(),
-        }],
-        page_size: 12,
-    }
 }

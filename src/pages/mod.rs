@@ -1,9 +1,7 @@
 //! One module per screen; `page` is how content pages reach the screen.
 
 pub mod article;
-pub mod home;
 pub mod library;
-pub mod listing;
 pub mod not_found;
 pub mod page;
 pub mod search;

@@ -1,57 +1,51 @@
-//! How every content page reaches the screen. A page is HTML from
-//! `folio-views`: on the first visit the build already wrote it into the
-//! document, and the app keeps it as it is (no redraw, no layout shift, the
-//! reader's scroll and selection intact); when the reader moves on, the app
-//! loads the next page's data and draws it with the same views.
+//! How every content page reaches the screen: as the build wrote it. On the
+//! first visit the document holds it, and the app keeps it as it is (no
+//! redraw, no layout shift, the reader's scroll and selection intact); when
+//! the reader moves on, the app fetches the next page the build wrote
+//! (through the service worker, which keeps saved articles' pages) and
+//! shows it in place of the last one, without loading a document. One
+//! renderer, `folio-views` at build time, so nothing can drift.
 
 use crate::actions;
 use crate::components::load_states::{load_failure, Loading};
 use crate::components::page_meta;
 use crate::context;
-use crate::net::{Inflight, LoadError};
-use futures::future::LocalBoxFuture;
+use crate::loaders;
+use crate::net::{Inflight, LoadError, PageRequest};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::rc::Rc;
-use web_sys::AbortSignal;
 
-/// A page as the app draws it.
+/// A fetched page, ready to show.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Drawn {
-    /// The tab's title before " — Site" (empty for the front page).
-    pub title: String,
-    pub description: String,
-    /// The page's HTML, from `folio-views`.
-    pub html: String,
+struct Shown {
+    title: String,
+    description: String,
+    /// The inside of the page's `div.page`.
+    html: String,
 }
 
-/// Loads a page's data and draws it.
-pub type Draw =
-    Rc<dyn Fn(Option<AbortSignal>) -> LocalBoxFuture<'static, Result<Drawn, LoadError>>>;
-
-/// Called with the page's element once it is on screen (the pre-rendered
-/// one or the drawn one), after the shared enhancements.
+/// Called with the page's element once it is on screen (the build's one
+/// in the document, or a fetched one), after the shared enhancements.
 pub type OnShown = Rc<dyn Fn(&web_sys::HtmlElement)>;
 
 /// Where a page stands.
 #[derive(Clone)]
 enum State {
-    /// The build's page is on screen.
+    /// The document's own page is on screen.
     Kept,
     Loading,
-    Drawn(Rc<Drawn>),
+    Shown(Rc<Shown>),
     Failed(LoadError),
 }
 
-/// Shows the page at `path` (a document path such as `/articles/x`): the
-/// build's page when the document holds it, otherwise `draw`'s, with
-/// loading and failure states. Notifying `redraw` draws it again (a saved
-/// article that changed).
+/// Shows the page at `path` (a document path such as `/articles/x`), with
+/// loading and failure states. Notifying `refetch` fetches it again past
+/// the worker's copy (a saved article that changed).
 pub fn page_view(
     path: String,
-    draw: Draw,
     on_shown: Option<OnShown>,
-    redraw: Option<Trigger>,
+    refetch: Option<Trigger>,
 ) -> impl IntoView {
     let prerendered = context::prerendered();
     let kept = prerendered.shows(&path);
@@ -61,31 +55,35 @@ pub fn page_view(
     // Leaving the page stops its downloads.
     on_cleanup(move || inflight.with_value(Inflight::abort));
     let load = {
-        let draw = draw.clone();
-        move || {
+        let path = path.clone();
+        move |how: PageRequest| {
             let signal = inflight.with_value(Inflight::next);
-            let fut = draw(signal);
+            let path = path.clone();
             leptos::task::spawn_local(async move {
-                let next = match fut.await {
-                    Ok(drawn) => State::Drawn(Rc::new(drawn)),
+                let next = match loaders::page(&path, how, signal).await {
+                    Ok(page) => State::Shown(Rc::new(Shown {
+                        title: page.title,
+                        description: page.description,
+                        html: page.content.inner_html(),
+                    })),
                     Err(LoadError::Aborted) => return,
                     Err(e) => State::Failed(e),
                 };
-                // The page may have gone while it loaded.
+                // The reader may have moved on while it loaded.
                 let _ = state.try_set(next);
             });
         }
     };
     if !kept {
-        load();
+        load(PageRequest::Usual);
     }
-    if let Some(redraw) = redraw {
+    if let Some(refetch) = refetch {
         let load = load.clone();
         Effect::new(move |first: Option<()>| {
-            redraw.track();
+            refetch.track();
             if first.is_some() {
                 prerendered.release();
-                load();
+                load(PageRequest::Fresh);
             }
         });
     }
@@ -96,7 +94,7 @@ pub fn page_view(
             f(el);
         }
     };
-    // The build's page is on screen already: enhance it once.
+    // The document's page is on screen already: enhance it once.
     if kept {
         if let Some(el) = prerendered.element() {
             show(&el);
@@ -106,16 +104,16 @@ pub fn page_view(
     // kept in the reactive arena and the view holds only its handle.
     let retry = StoredValue::new_local(Rc::new(move || {
         state.set(State::Loading);
-        load();
+        load(PageRequest::Usual);
     }) as Rc<dyn Fn()>);
     move || match state.get() {
         State::Kept => ().into_any(),
         State::Loading => view! { <Loading/> }.into_any(),
-        State::Drawn(drawn) => {
-            page_meta::set(&drawn.title, &drawn.description);
+        State::Shown(page) => {
+            page_meta::set(&page.title, &page.description);
             let node = NodeRef::<Div>::new();
             node.on_load(move |el| show(&el));
-            view! { <div class="page" data-page=path.clone() node_ref=node inner_html=drawn.html.clone()></div> }
+            view! { <div class="page" data-page=path.clone() node_ref=node inner_html=page.html.clone()></div> }
                 .into_any()
         }
         State::Failed(e) => {
@@ -123,4 +121,10 @@ pub fn page_view(
             load_failure(e, retry.get_value()).into_any()
         }
     }
+}
+
+/// Any page the build wrote that needs nothing more of the app (the front
+/// page, listings).
+pub fn fetched(path: String) -> impl IntoView {
+    page_view(path, None, None)
 }

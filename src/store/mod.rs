@@ -15,7 +15,7 @@
 pub mod records;
 pub mod schema;
 
-use folio_content::{decode_article, Article};
+use folio_content::Article;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{DomException, Error as IdbError, OpenDbError};
@@ -128,11 +128,13 @@ pub struct LibraryContents {
     pub unreadable: usize,
 }
 
-/// An article to save: the text as fetched and its decoded form.
+/// An article to save: the text as fetched, its decoded form, and what its
+/// page gives (search text, images).
 pub struct ToSave {
     pub json: String,
     pub article: Article,
     pub etag: Option<String>,
+    pub facts: records::PageFacts,
 }
 
 /// How long an open may wait for another tab to let go before the app
@@ -242,7 +244,7 @@ impl Library {
                 let texts = tx.object_store(TEXTS)?;
                 for item in items {
                     let size = item.json.len() as u32;
-                    let (entry, text) = derive(&item.article, now, size);
+                    let (entry, text) = derive(&item.article, &item.facts, now, size);
                     articles
                         .put(SavedRecord {
                             slug: item.article.slug.clone(),
@@ -301,7 +303,7 @@ impl Library {
         let Some(record) = record else {
             return Ok(None);
         };
-        match decode_article(&record.json) {
+        match crate::json::article(&record.json) {
             Ok(article) => Ok(Some(SavedArticle {
                 article,
                 saved_at: record.saved_at,

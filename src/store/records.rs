@@ -1,6 +1,6 @@
 //! What the library keeps in IndexedDB, one struct per object store.
 
-use folio_content::{search::SearchDoc, text, Article, Kind};
+use folio_content::{search::SearchDoc, Article, Kind};
 use serde::{Deserialize, Serialize};
 
 /// `articles` store: the article exactly as fetched, so a saved copy is
@@ -56,19 +56,24 @@ impl TextRecord {
     }
 }
 
-/// The image URLs an article shows: hero first, then the body's.
-pub fn images_of(article: &Article) -> Vec<String> {
-    let mut images: Vec<String> = article.hero.iter().map(|h| h.src.clone()).collect();
-    for url in folio_content::markdown::image_urls(&article.body) {
-        if !images.contains(&url) {
-            images.push(url);
-        }
-    }
-    images
+/// What the library keeps from an article's page besides its file: the
+/// plain text that offline search indexes and the images the article needs
+/// offline (read from the page the build wrote, so the app needs no
+/// markdown parser of its own).
+#[derive(Clone, Debug, Default)]
+pub struct PageFacts {
+    pub text: String,
+    /// Absolute URLs.
+    pub images: Vec<String>,
 }
 
 /// The derived records of one saved article.
-pub fn derive(article: &Article, saved_at: f64, size: u32) -> (LibraryEntry, TextRecord) {
+pub fn derive(
+    article: &Article,
+    facts: &PageFacts,
+    saved_at: f64,
+    size: u32,
+) -> (LibraryEntry, TextRecord) {
     (
         LibraryEntry {
             slug: article.slug.clone(),
@@ -79,13 +84,13 @@ pub fn derive(article: &Article, saved_at: f64, size: u32) -> (LibraryEntry, Tex
             published: article.published.as_str().to_owned(),
             saved_at,
             size,
-            images: images_of(article),
+            images: facts.images.clone(),
         },
         TextRecord {
             slug: article.slug.clone(),
             title: article.headline.clone(),
             dek: article.dek.clone(),
-            body: text::plain_text(&article.body),
+            body: facts.text.clone(),
         },
     )
 }

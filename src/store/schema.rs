@@ -67,14 +67,21 @@ async fn v2(db: &Database, had_v1: bool) -> indexed_db_futures::Result<()> {
     let articles = library.transaction().object_store(ARTICLES)?;
     let saved = articles.get_all::<SavedRecord>().serde()?.await?;
     for record in saved.flatten() {
-        let Ok(article) = folio_content::decode_article(&record.json) else {
+        let Ok(article) = crate::json::article(&record.json) else {
             log::warn!(
                 "schema v2: article `{}` does not decode; left for the library to report",
                 record.slug
             );
             continue;
         };
-        let (entry, text) = derive(&article, record.saved_at, record.size);
+        // A v1 record has no page to read: search finds it by its title
+        // and standfirst, and the hero is the image it keeps, until it is
+        // saved again from its page.
+        let facts = super::records::PageFacts {
+            text: String::new(),
+            images: article.hero.iter().map(|h| h.src.clone()).collect(),
+        };
+        let (entry, text) = derive(&article, &facts, record.saved_at, record.size);
         library.put(entry).serde()?;
         texts.put(text).serde()?;
     }

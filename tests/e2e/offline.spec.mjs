@@ -19,6 +19,25 @@ async function readArticle(page, slug) {
   await expect(page.locator('.saved-on')).toContainText('Saved for offline reading');
 }
 
+const escapeHtml = (t) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/**
+ * Republishes an article to this browser only, as the newsroom's build would:
+ * its file and its page, with `change` applied to the file and the new
+ * headline in the page.
+ */
+async function republish(context, slug, change) {
+  const original = article(slug);
+  const json = change(JSON.parse(JSON.stringify(original)));
+  await context.route(`**/content/articles/${slug}.json`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) }));
+  await context.route(new RegExp(`/articles/${slug}$`), async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replaceAll(escapeHtml(original.headline), escapeHtml(json.headline));
+    await route.fulfill({ response, body: html });
+  });
+}
+
 async function imagesLoaded(page, selector) {
   await page.waitForFunction((sel) => {
     const imgs = [...document.querySelectorAll(sel)];
@@ -77,12 +96,7 @@ test('when the network returns, changed saved articles are refreshed and the rea
   await context.setOffline(true);
   // Meanwhile the newsroom corrects the headline (served to this browser only).
   const corrected = `${s.headline} (corrected)`;
-  await context.route(`**/content/articles/${s.slug}.json`, async (route) => {
-    const json = JSON.parse(JSON.stringify(article(s.slug)));
-    json.headline = corrected;
-    json.updated = '2026-11-27T12:00:00Z';
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) });
-  });
+  await republish(context, s.slug, (json) => ({ ...json, headline: corrected, updated: '2026-11-27T12:00:00Z' }));
   await context.setOffline(false);
   await expect(page.locator('.shell-status .notice')).toContainText('1 saved article was updated');
   await context.setOffline(true);
@@ -96,11 +110,7 @@ test('a saved article shows at once and is revalidated in the background', async
   const s = analysis()[2];
   await readArticle(page, s.slug);
   const corrected = `${s.headline} (updated)`;
-  await context.route(`**/content/articles/${s.slug}.json`, async (route) => {
-    const json = JSON.parse(JSON.stringify(article(s.slug)));
-    json.headline = corrected;
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) });
-  });
+  await republish(context, s.slug, (json) => ({ ...json, headline: corrected }));
   await page.goto('/');
   await page.goto(`/articles/${s.slug}`);
   await expect(page.locator('h1.headline')).toHaveText(corrected);

@@ -51,11 +51,30 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
-fn parse<T: DeserializeOwned>(what: &'static str, json: &str) -> Result<T, ContentError> {
-    serde_json::from_str(json).map_err(|e| ContentError::Malformed {
-        what,
-        detail: e.to_string(),
-    })
+/// A JSON parser: serde_json natively ([`decode_article`] and friends), the
+/// browser's own `JSON.parse` in the app (which then needs no JSON parser
+/// compiled into its wasm). Errors are the parser's message.
+pub trait Parser {
+    /// Parses `json` into a `T`.
+    fn parse<T: DeserializeOwned>(json: &str) -> Result<T, String>;
+}
+
+/// serde_json.
+#[cfg(feature = "json")]
+pub struct SerdeJson;
+
+#[cfg(feature = "json")]
+impl Parser for SerdeJson {
+    fn parse<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+}
+
+fn parse<P: Parser, T: DeserializeOwned>(
+    what: &'static str,
+    json: &str,
+) -> Result<T, ContentError> {
+    P::parse(json).map_err(|detail| ContentError::Malformed { what, detail })
 }
 
 fn check(what: &'static str, version: u32, problems: Vec<String>) -> Result<(), ContentError> {
@@ -69,36 +88,57 @@ fn check(what: &'static str, version: u32, problems: Vec<String>) -> Result<(), 
     }
 }
 
-/// Decodes and validates one article file.
-pub fn decode_article(json: &str) -> Result<Article, ContentError> {
-    let article: Article = parse("article", json)?;
+/// Decodes and validates one article file with the parser `P`.
+pub fn article_with<P: Parser>(json: &str) -> Result<Article, ContentError> {
+    let article: Article = parse::<P, _>("article", json)?;
     check("article", article.version, validate::article(&article))?;
     Ok(article)
 }
 
-/// Decodes and validates the site index.
-pub fn decode_site(json: &str) -> Result<Site, ContentError> {
-    let site: Site = parse("site index", json)?;
+/// Decodes and validates the site index with the parser `P`.
+pub fn site_with<P: Parser>(json: &str) -> Result<Site, ContentError> {
+    let site: Site = parse::<P, _>("site index", json)?;
     check("site index", site.version, validate::site(&site))?;
     Ok(site)
 }
 
-/// Decodes and validates one listing page.
-pub fn decode_listing(json: &str) -> Result<ListingPage, ContentError> {
-    let page: ListingPage = parse("listing", json)?;
+/// Decodes and validates one listing page with the parser `P`.
+pub fn listing_with<P: Parser>(json: &str) -> Result<ListingPage, ContentError> {
+    let page: ListingPage = parse::<P, _>("listing", json)?;
     check("listing", page.version, validate::listing(&page))?;
     Ok(page)
 }
 
-/// Decodes and validates an article's extras file.
-pub fn decode_extras(json: &str) -> Result<ArticleExtras, ContentError> {
-    let extras: ArticleExtras = parse("article's related stories", json)?;
-    check(
-        "article's related stories",
-        extras.version,
-        validate::extras(&extras),
-    )?;
+/// Decodes and validates an article's extras file with the parser `P`.
+pub fn extras_with<P: Parser>(json: &str) -> Result<ArticleExtras, ContentError> {
+    const WHAT: &str = "article's related stories";
+    let extras: ArticleExtras = parse::<P, _>(WHAT, json)?;
+    check(WHAT, extras.version, validate::extras(&extras))?;
     Ok(extras)
+}
+
+/// Decodes and validates one article file.
+#[cfg(feature = "json")]
+pub fn decode_article(json: &str) -> Result<Article, ContentError> {
+    article_with::<SerdeJson>(json)
+}
+
+/// Decodes and validates the site index.
+#[cfg(feature = "json")]
+pub fn decode_site(json: &str) -> Result<Site, ContentError> {
+    site_with::<SerdeJson>(json)
+}
+
+/// Decodes and validates one listing page.
+#[cfg(feature = "json")]
+pub fn decode_listing(json: &str) -> Result<ListingPage, ContentError> {
+    listing_with::<SerdeJson>(json)
+}
+
+/// Decodes and validates an article's extras file.
+#[cfg(feature = "json")]
+pub fn decode_extras(json: &str) -> Result<ArticleExtras, ContentError> {
+    extras_with::<SerdeJson>(json)
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ pub mod text;
 pub mod timestamp;
 pub mod validate;
 
-pub use decode::{decode_article, decode_extras, decode_listing, decode_site, ContentError};
+pub use decode::ContentError;
+#[cfg(feature = "json")]
+pub use decode::{decode_article, decode_extras, decode_listing, decode_site};
 pub use model::{
     Article, ArticleExtras, ArticleSummary, Image, ImageSizes, Kind, ListingPage, Section, Site,
     SocialAccount,

@@ -1,0 +1,42 @@
+//! JSON in the browser: content files are parsed by the browser's own
+//! `JSON.parse` and read into Rust types with serde-wasm-bindgen (already
+//! there for IndexedDB), so no JSON parser is compiled into the wasm.
+//! Validation is `folio_content`'s, the same as the build tool's.
+
+use folio_content::decode::{self, Parser};
+use folio_content::{Article, ArticleExtras, ContentError, ListingPage, Site};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+
+/// The browser's parser.
+pub struct BrowserJson;
+
+impl Parser for BrowserJson {
+    fn parse<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+        let value = js_sys::JSON::parse(json).map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "not JSON".to_owned(), |e| String::from(e.message()))
+        })?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+}
+
+/// One article file, decoded and validated.
+pub fn article(json: &str) -> Result<Article, ContentError> {
+    decode::article_with::<BrowserJson>(json)
+}
+
+/// The site index, decoded and validated.
+pub fn site(json: &str) -> Result<Site, ContentError> {
+    decode::site_with::<BrowserJson>(json)
+}
+
+/// One listing page, decoded and validated.
+pub fn listing(json: &str) -> Result<ListingPage, ContentError> {
+    decode::listing_with::<BrowserJson>(json)
+}
+
+/// An article's extras, decoded and validated.
+pub fn extras(json: &str) -> Result<ArticleExtras, ContentError> {
+    decode::extras_with::<BrowserJson>(json)
+}
