@@ -4,7 +4,7 @@
 //! Validation is `folio_content`'s, the same as the build tool's.
 
 use folio_content::decode::{self, Parser};
-use folio_content::{Article, ArticleExtras, ContentError, ListingPage, Site};
+use folio_content::{Article, ContentError, ListingPage, Site};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
@@ -34,9 +34,4 @@ pub fn site(json: &str) -> Result<Site, ContentError> {
 /// One listing page, decoded and validated.
 pub fn listing(json: &str) -> Result<ListingPage, ContentError> {
     decode::listing_with::<BrowserJson>(json)
-}
-
-/// An article's extras, decoded and validated.
-pub fn extras(json: &str) -> Result<ArticleExtras, ContentError> {
-    decode::extras_with::<BrowserJson>(json)
 }

@@ -17,12 +17,12 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 /// A fetched page, ready to show.
-#[derive(Clone, Debug, PartialEq)]
 struct Shown {
     title: String,
     description: String,
-    /// The inside of the page's `div.page`.
-    html: String,
+    /// The page's `div.page`, parsed; its children are moved on screen
+    /// (parsing the page once, not again from a string).
+    content: web_sys::Element,
 }
 
 /// Called with the page's element once it is on screen (the build's one
@@ -64,7 +64,7 @@ pub fn page_view(
                     Ok(page) => State::Shown(Rc::new(Shown {
                         title: page.title,
                         description: page.description,
-                        html: page.content.inner_html(),
+                        content: page.content,
                     })),
                     Err(LoadError::Aborted) => return,
                     Err(e) => State::Failed(e),
@@ -112,9 +112,13 @@ pub fn page_view(
         State::Shown(page) => {
             page_meta::set(&page.title, &page.description);
             let node = NodeRef::<Div>::new();
-            node.on_load(move |el| show(&el));
-            view! { <div class="page" data-page=path.clone() node_ref=node inner_html=page.html.clone()></div> }
-                .into_any()
+            node.on_load(move |el| {
+                while let Some(child) = page.content.first_child() {
+                    let _ = el.append_child(&child);
+                }
+                show(&el);
+            });
+            view! { <div class="page" data-page=path.clone() node_ref=node></div> }.into_any()
         }
         State::Failed(e) => {
             page_meta::set("Unavailable", "");

@@ -3,9 +3,9 @@
 //! page. Each holds its page's complete readable content, pre-rendered with
 //! the views the app renders (`folio-views`), and its title, description,
 //! canonical URL and share tags; the app loader then takes over on the same
-//! URL without redrawing what is there. Articles also get their extras file
-//! (`content/extras/<slug>.json`: related stories and image sizes), so the
-//! app draws the same rail when it shows the article itself.
+//! URL without redrawing what is there, and shows later pages as written
+//! here. The rail's related stories are ranked over the whole site, and
+//! images get their sizes from the files.
 
 use crate::corpus::Corpus;
 use crate::image_sizes::ImageSizer;
@@ -17,8 +17,8 @@ use crate::related_index::RelatedIndex;
 use crate::template::Template;
 use crate::urls::{Feed, Page, Urls};
 use folio_content::markdown;
-use folio_content::paths::{self, Links, Listing};
-use folio_content::{ArticleExtras, ArticleSummary, ImageSizes, Kind, ListingPage};
+use folio_content::paths::{Links, Listing};
+use folio_content::{ArticleSummary, ImageSizes, Kind, ListingPage};
 use folio_views::article::{article_page, ArticleView};
 use folio_views::front::{front_page, FrontPage};
 use folio_views::listing::{listing_page, ListingView};
@@ -241,8 +241,7 @@ fn listing_of(page: Page<'_>) -> Option<Listing> {
     }
 }
 
-/// Writes every entry page under `dist` (and each article's extras file),
-/// returning how many files and bytes.
+/// Writes every entry page under `dist`, returning how many files and bytes.
 pub(crate) fn write(
     describer: &Describer<'_>,
     template: &Template,
@@ -361,7 +360,6 @@ pub(crate) fn write(
     bytes += shell.len() as u64;
     files += 1;
 
-    std::fs::create_dir_all(dist.join("content/extras"))?;
     let index = RelatedIndex::new(&corpus.articles);
     let written = parallel::map(&corpus.articles, |summary| -> io::Result<u64> {
         let article = corpus.article(&summary.slug).map_err(io::Error::other)?;
@@ -372,30 +370,22 @@ pub(crate) fn write(
                 image_sizes.insert(src, size);
             }
         }
-        let extras = ArticleExtras {
-            version: folio_content::FORMAT_VERSION,
-            slug: article.slug.clone(),
-            related: index.related(&article, RELATED),
-            image_sizes,
-        };
-        let json = serde_json::to_vec(&extras)?;
-        std::fs::write(dist.join(paths::extras(&article.slug)), &json)?;
-        let rail = RailStories::pick(&article.slug, &extras.related, &latest.items, &briefs.items);
+        let related = index.related(&article, RELATED);
+        let rail = RailStories::pick(&article.slug, &related, &latest.items, &briefs.items);
         let view = ArticleView {
             article: &article,
-            image_sizes: Some(&extras.image_sizes),
+            image_sizes: Some(&image_sizes),
             rail: &rail,
         };
-        let page = write_page(
+        write_page(
             Page::Article(&summary.slug),
             describer.article(summary),
             article_page(&ctx, &view),
-        )?;
-        Ok(page + json.len() as u64)
+        )
     });
     for result in written {
         bytes += result?;
-        files += 2;
+        files += 1;
     }
     Ok((files, bytes))
 }

@@ -44,14 +44,8 @@ pub(crate) struct Report {
 
 /// Directories only this step writes; emptied first so that a deleted
 /// article's page or a shrunken sitemap does not linger from a previous run.
-const OWN_DIRS: [&str; 7] = [
-    "articles",
-    "sections",
-    "kinds",
-    "latest",
-    "feeds",
-    "sitemaps",
-    "content/extras",
+const OWN_DIRS: [&str; 6] = [
+    "articles", "sections", "kinds", "latest", "feeds", "sitemaps",
 ];
 
 /// A base URL from the command line or environment: absolute http(s), with a

@@ -1,6 +1,6 @@
 //! Turning JSON text into checked content, with errors a reader can follow.
 
-use crate::model::{Article, ArticleExtras, ListingPage, Site};
+use crate::model::{Article, ListingPage, Site};
 use crate::validate;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -109,14 +109,6 @@ pub fn listing_with<P: Parser>(json: &str) -> Result<ListingPage, ContentError> 
     Ok(page)
 }
 
-/// Decodes and validates an article's extras file with the parser `P`.
-pub fn extras_with<P: Parser>(json: &str) -> Result<ArticleExtras, ContentError> {
-    const WHAT: &str = "article's related stories";
-    let extras: ArticleExtras = parse::<P, _>(WHAT, json)?;
-    check(WHAT, extras.version, validate::extras(&extras))?;
-    Ok(extras)
-}
-
 /// Decodes and validates one article file.
 #[cfg(feature = "json")]
 pub fn decode_article(json: &str) -> Result<Article, ContentError> {
@@ -133,12 +125,6 @@ pub fn decode_site(json: &str) -> Result<Site, ContentError> {
 #[cfg(feature = "json")]
 pub fn decode_listing(json: &str) -> Result<ListingPage, ContentError> {
     listing_with::<SerdeJson>(json)
-}
-
-/// Decodes and validates an article's extras file.
-#[cfg(feature = "json")]
-pub fn decode_extras(json: &str) -> Result<ArticleExtras, ContentError> {
-    extras_with::<SerdeJson>(json)
 }
 
 #[cfg(test)]

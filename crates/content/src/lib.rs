@@ -17,10 +17,9 @@ pub mod validate;
 
 pub use decode::ContentError;
 #[cfg(feature = "json")]
-pub use decode::{decode_article, decode_extras, decode_listing, decode_site};
+pub use decode::{decode_article, decode_listing, decode_site};
 pub use model::{
-    Article, ArticleExtras, ArticleSummary, Image, ImageSizes, Kind, ListingPage, Section, Site,
-    SocialAccount,
+    Article, ArticleSummary, Image, ImageSizes, Kind, ListingPage, Section, Site, SocialAccount,
 };
 pub use timestamp::Timestamp;
 

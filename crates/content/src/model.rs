@@ -285,22 +285,6 @@ pub struct ListingPage {
 /// writes it, so pages reserve each image's space before it loads.
 pub type ImageSizes = BTreeMap<String, [u32; 2]>;
 
-/// What the build derives for one article and publishes beside it
-/// (`content/extras/<slug>.json`), so the pre-rendered page and the app show
-/// the same thing without either downloading other articles: the rail's
-/// related stories, ranked over the whole site, and the sizes of the body's
-/// images, read from the files.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ArticleExtras {
-    #[serde(default = "format_v1")]
-    pub version: u32,
-    pub slug: String,
-    #[serde(default)]
-    pub related: Vec<ArticleSummary>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub image_sizes: ImageSizes,
-}
-
 impl ListingPage {
     /// Whether a further page exists.
     pub fn has_more(&self) -> bool {

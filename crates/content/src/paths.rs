@@ -42,12 +42,6 @@ pub fn kind_page(kind: Kind) -> String {
     format!("kinds/{}", kind.slug())
 }
 
-/// The per-article file the build derives for the rail and image sizes
-/// ([`crate::ArticleExtras`]).
-pub fn extras(slug: &str) -> String {
-    format!("content/extras/{slug}.json")
-}
-
 /// Page `n` (2 and up) of a listing's pages; page 1 is the listing's page
 /// itself (`latest`, `sections/europe`).
 pub fn numbered_page(first: &str, n: u32) -> String {

@@ -1,7 +1,7 @@
 //! The format's rules beyond what the types enforce. Each function returns
 //! every problem found, so an editor can fix a file in one pass.
 
-use crate::model::{Article, ArticleExtras, ArticleSummary, Image, ListingPage, Site};
+use crate::model::{Article, ArticleSummary, Image, ListingPage, Site};
 use crate::Kind;
 
 /// Bodies larger than this are refused: no magazine piece needs 2 MB of text,
@@ -161,16 +161,6 @@ pub fn listing(l: &ListingPage) -> Vec<String> {
         p.push(format!("page {} is outside 1..={}", l.page, l.pages));
     }
     summaries(&mut p, &l.items);
-    p
-}
-
-/// Problems with an article's extras file.
-pub fn extras(e: &ArticleExtras) -> Vec<String> {
-    let mut p = Vec::new();
-    if !is_slug(&e.slug) {
-        p.push(format!("slug `{}` is not a valid slug", e.slug));
-    }
-    summaries(&mut p, &e.related);
     p
 }
 

@@ -13,7 +13,7 @@ use maud::html;
 #[derive(Clone, Copy, Debug)]
 pub struct ArticleView<'a> {
     pub article: &'a Article,
-    /// Sizes of the body's images, from the build (`ArticleExtras`).
+    /// Sizes of the body's images, read from the files by the build.
     pub image_sizes: Option<&'a ImageSizes>,
     pub rail: &'a RailStories,
 }
