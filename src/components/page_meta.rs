@@ -10,3 +10,13 @@ pub fn set(title: &str, description: &str) {
         let _ = meta.set_attribute("content", description);
     }
 }
+
+/// "What — Site" for a page the app draws itself, the site's name read
+/// from the masthead the build wrote.
+pub fn titled(what: &str) -> String {
+    let name = crate::actions::document()
+        .and_then(|d| d.query_selector(".masthead .wordmark").ok().flatten())
+        .and_then(|w| w.text_content())
+        .unwrap_or_else(|| "Folio".to_owned());
+    format!("{what} — {}", name.trim())
+}

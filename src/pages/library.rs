@@ -17,7 +17,7 @@ pub fn LibraryPage() -> impl IntoView {
     // The build's page for /library is only a heading: the app draws it all.
     context::prerendered().release();
     page_meta::set(
-        "Your library",
+        &page_meta::titled("Your library"),
         "Articles saved on this device for reading without a connection.",
     );
     let contents: RwSignal<Option<Result<LibraryContents, StoreError>>, LocalStorage> =
@@ -90,13 +90,15 @@ fn LibraryView(
             .await;
             match result {
                 Ok(()) => {
-                    let still_used: Vec<String> = listed.with_value(|entries| {
-                        entries
-                            .iter()
-                            .filter(|e| !all && !slugs.contains(&e.slug))
-                            .flat_map(|e| e.images.clone())
-                            .collect()
-                    });
+                    let still_used: Vec<String> = listed
+                        .try_with_value(|entries| {
+                            entries
+                                .iter()
+                                .filter(|e| !all && !slugs.contains(&e.slug))
+                                .flat_map(|e| e.images.clone())
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     let gone: Vec<String> = targets.iter().flat_map(|e| e.images.clone()).collect();
                     caches::forget(caches::IMAGES, &gone, &still_used).await;
                     let pages: Vec<String> =

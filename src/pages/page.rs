@@ -121,7 +121,7 @@ pub fn page_view(
             view! { <div class="page" data-page=path.clone() node_ref=node></div> }.into_any()
         }
         State::Failed(e) => {
-            page_meta::set("Unavailable", "");
+            page_meta::set(&page_meta::titled("Page unavailable"), "");
             load_failure(e, retry.get_value()).into_any()
         }
     }

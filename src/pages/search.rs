@@ -57,7 +57,10 @@ async fn load() -> Result<Arc<Searchable>, StoreError> {
 pub fn SearchPage() -> impl IntoView {
     // The build's page for /search is only a heading: the app draws it all.
     context::prerendered().release();
-    page_meta::set("Search", "Search the articles saved on this device.");
+    page_meta::set(
+        &page_meta::titled("Search"),
+        "Search the articles saved on this device.",
+    );
     let data: RwSignal<Option<Result<Arc<Searchable>, StoreError>>, LocalStorage> =
         RwSignal::new_local(None);
     leptos::task::spawn_local(async move {

@@ -78,14 +78,11 @@ impl<'a> RelatedIndex<'a> {
         }
         picked.sort_unstable();
         picked.dedup();
-        let reading = Reading {
-            slug: &article.slug,
-            section: &article.section,
-            tags: &article.tags,
-            published_unix: article.published.unix(),
-            explicit: &article.related,
-        };
-        related::rank(&reading, picked.iter().map(|&i| &self.articles[i]), limit)
+        related::rank(
+            &Reading::of(article),
+            picked.iter().map(|&i| &self.articles[i]),
+            limit,
+        )
     }
 }
 
@@ -139,14 +136,10 @@ mod tests {
         let index = RelatedIndex::new(&all);
         for a in &all {
             let article = article(a, &["a7"]);
-            let reading = Reading {
-                slug: &article.slug,
-                section: &article.section,
-                tags: &article.tags,
-                published_unix: article.published.unix(),
-                explicit: &article.related,
-            };
-            assert_eq!(index.related(&article, 4), related::rank(&reading, &all, 4));
+            assert_eq!(
+                index.related(&article, 4),
+                related::rank(&Reading::of(&article), &all, 4)
+            );
         }
     }
 

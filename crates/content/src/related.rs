@@ -14,6 +14,19 @@ pub struct Reading<'a> {
     pub explicit: &'a [String],
 }
 
+impl<'a> Reading<'a> {
+    /// What ranking needs of an article.
+    pub fn of(article: &'a crate::Article) -> Self {
+        Reading {
+            slug: &article.slug,
+            section: &article.section,
+            tags: &article.tags,
+            published_unix: article.published.unix(),
+            explicit: &article.related,
+        }
+    }
+}
+
 const TAG_WEIGHT: f64 = 3.0;
 const SECTION_WEIGHT: f64 = 2.0;
 /// Recency adds up to this much, halving every `HALF_LIFE_DAYS` of distance.
