@@ -6,7 +6,7 @@
 // directory indexes, so this maps the app's clean URLs onto the files
 // folio-build writes. Every route of the app has such a file; anything else
 // misses in S3 and the distribution's custom error responses (403 and 404 ->
-// /404.html with status 404) serve the app shell, which shows "not found".
+// /404.html with status 404) serve the pre-rendered not-found page.
 // A missing /content/... file gets the same 404 status, never a 200.
 //
 // PREFIX is the path the site is served under: "/" at the root of the

@@ -52,7 +52,7 @@ sync --exclude '*' --include 'content/*' --cache-control "$REVALIDATE"
 sync --exclude '*' --include 'feed.xml' --include 'feeds/*.xml' \
     --content-type 'application/atom+xml; charset=utf-8' --cache-control "$REVALIDATE"
 
-# 5. Entry pages and the app shell, last among the new files.
+# 5. Pages (and shell.html), last among the new files.
 sync --exclude '*' --include '*.html' --exclude 'content/*' \
     --content-type 'text/html; charset=utf-8' --cache-control "$REVALIDATE"
 
