@@ -16,8 +16,9 @@
 //   says the page is not available offline;
 // - content index, listings and articles' extras: network first (4 s
 //   timeout on a slow network), falling back to the last copy;
-// - images: cache first, in the cache the app also fills when it saves an
-//   article (src/offline/caches.rs);
+// - images: cache first: the library's own cache (`folio-images`, filled
+//   by the app for kept articles, never trimmed here), then a trimmed cache
+//   of images seen while browsing (`folio-image-cache`);
 // - article files are NOT cached here: the app keeps them in IndexedDB.
 // A new deployment installs and waits; the app offers a reload, which posts
 // SKIP_WAITING. docs/deploy.md explains recovery (reset.html).
@@ -75,17 +76,26 @@ generateSW({
       options: { cacheName: 'folio-pages', networkTimeoutSeconds: 3 },
     },
     {
-      urlPattern: ({ url }) => /\/content\/(site\.json|listings\/|extras\/)/.test(url.pathname),
+      urlPattern: ({ url }) => /\/content\/(site\.json|listings\/)/.test(url.pathname),
       handler: 'NetworkFirst',
       options: { cacheName: 'folio-content', networkTimeoutSeconds: 4 },
     },
     {
+      // Images seen while browsing go to a cache of their own, trimmed
+      // past 300; the images of kept articles are in `folio-images`, which
+      // the app fills and empties (src/offline/caches.rs) and which this
+      // worker reads but never trims, so a kept article never loses its
+      // images to browsing.
       urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/images\//.test(url.pathname),
       handler: 'CacheFirst',
-      // Images the worker caches while browsing (thumbnails) expire past
-      // 300; images the app stores for saved articles are not tracked by
-      // the expiration plugin, so they stay until the article is removed.
-      options: { cacheName: 'folio-images', expiration: { maxEntries: 300 } },
+      options: {
+        cacheName: 'folio-image-cache',
+        expiration: { maxEntries: 300 },
+        plugins: [{
+          cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+            cachedResponse || (await (await caches.open('folio-images')).match(request)) || null,
+        }],
+      },
     },
   ],
 })

@@ -99,10 +99,15 @@ test('an unknown route and an unknown section show not found', async ({ page }) 
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
+test.describe('on a crawling network', () => {
+  // The throttling below applies to the page's own requests; a service
+  // worker's fetches would escape it.
+  test.use({ serviceWorkers: 'block' });
+
 test('a slow load shows progress, and a stale answer never replaces the next story', async ({ page }) => {
   const [slow, next] = listing('kind/analysis').items;
   await page.goto('/');
-  await expect(page.locator('.front-lead')).toBeVisible();
+  await appReady(page);
   // A crawl of a network: a 10-30 KB article takes seconds to arrive.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
@@ -122,4 +127,5 @@ test('a slow load shows progress, and a stale answer never replaces the next sto
   await page.waitForTimeout(3000);
   await expect(page.locator('h1.headline')).toHaveText(next.headline);
   await expect(page).toHaveURL(new RegExp(`/articles/${next.slug}$`));
+});
 });

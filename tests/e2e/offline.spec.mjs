@@ -51,12 +51,19 @@ test('three articles read online open offline after a cold reload, with images',
   await swReady(page);
   const read = analysis();
   for (const s of read) {
-    await page.goto(`/articles/${s.slug}`);
+    await readArticle(page, s.slug);
     await expect(page.locator('h1.headline')).toHaveText(s.headline);
-    await imagesLoaded(page, 'figure.hero img');
   }
-  // Let the background image caching finish.
-  await page.waitForFunction(async (n) => (await (await caches.open('folio-images')).keys()).length >= n, read.length);
+  // The heroes are in the library's own image cache (not only in the
+  // worker's cache of images seen while browsing).
+  const base = await page.evaluate(() => document.baseURI);
+  const heroes = read.map((s) => new URL(article(s.slug).hero.src, base).href);
+  // (expect.poll: page.waitForFunction treats an async predicate's promise
+  // as already true.)
+  await expect.poll(() => page.evaluate(async (urls) => {
+    const cache = await caches.open('folio-images');
+    return (await Promise.all(urls.map((u) => cache.match(u)))).every(Boolean);
+  }, heroes)).toBe(true);
 
   await context.setOffline(true);
   for (const s of read) {

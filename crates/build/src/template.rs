@@ -41,10 +41,12 @@ pub(crate) struct Template {
 /// Marks the loader script this tool writes, so a second run recognises it.
 const LOADER_MARK: &str = "data-folio-loader";
 
-/// The module script that starts the app once the page has loaded: the
-/// page's text and images come first, the app's bytes after them. If the
-/// app cannot start, `no-app` on `<html>` shows what its controls would have
-/// revealed (`style/components.css`).
+/// The module script that starts the app once the page has loaded and its
+/// text has been painted (the browser's `first-contentful-paint`; a page
+/// often loads before it paints; 3 s where paint timing is not reported):
+/// the page's text and images come first, the app's bytes after them. If
+/// the app cannot start, `no-app` on `<html>` shows what its controls would
+/// have revealed (`style/components.css`).
 pub(crate) fn loader_script(app: &AppFiles) -> String {
     let mut out = String::from("<script type=\"module\" ");
     out.push_str(LOADER_MARK);
@@ -60,7 +62,13 @@ pub(crate) fn loader_script(app: &AppFiles) -> String {
         ">const start = () => import('{js}')\
 .then((app) => app.default({{ module_or_path: '{wasm}' }}))\
 .then(() => {{}}, (e) => {{ document.documentElement.classList.add('no-app'); console.error('Folio could not start', e); }});\
-if (document.readyState === 'complete') start(); else addEventListener('load', start, {{ once: true }});</script>",
+let waiting = 2;\
+const ready = () => {{ if (--waiting === 0) requestAnimationFrame(() => setTimeout(start, 0)); }};\
+if (document.readyState === 'complete') ready(); else addEventListener('load', ready, {{ once: true }});\
+let painted = false;\
+const paint = () => {{ if (!painted) {{ painted = true; ready(); }} }};\
+try {{ new PerformanceObserver((list, o) => {{ if (list.getEntriesByName('first-contentful-paint').length) {{ o.disconnect(); paint(); }} }}).observe({{ type: 'paint', buffered: true }}); }} catch (e) {{}}\
+setTimeout(paint, 3000);</script>",
         js = app.js,
         wasm = app.wasm
     ));
@@ -392,7 +400,8 @@ mod tests {
             "{page}"
         );
         assert!(page.contains("module_or_path: '/news/folio-1f0cadca543b9b46_bg.wasm'"));
-        assert!(page.contains("addEventListener('load', start"));
+        assert!(page.contains("addEventListener('load', ready"));
+        assert!(page.contains("getEntriesByName('first-contentful-paint')"));
         assert!(
             page.ends_with("</script></head><body><main>hi</main></body></html>\n"),
             "{page}"

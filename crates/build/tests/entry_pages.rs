@@ -97,7 +97,8 @@ fn the_loader_head_is_kept_and_the_app_starts_after_the_page_has_loaded() {
         "{page}"
     );
     assert!(page.contains("module_or_path: '/folio-968a753096cb1b33_bg.wasm'"));
-    assert!(page.contains("addEventListener('load', start, { once: true })"));
+    assert!(page.contains("addEventListener('load', ready, { once: true })"));
+    assert!(page.contains("getEntriesByName('first-contentful-paint')"));
     assert!(
         !page.contains("id=boot"),
         "no placeholder: the page is there"
