@@ -7,7 +7,9 @@ use crate::at;
 use crate::corpus::Corpus;
 use crate::escape::{push_escaped, Xml};
 use crate::urls::{Feed, Page, Urls};
-use folio_content::{markdown, ArticleSummary};
+use folio_content::markdown::{self, RenderOptions};
+use folio_content::security::image_allowed;
+use folio_content::ArticleSummary;
 use std::path::Path;
 
 /// Entries per feed: enough for a reader who checks weekly, small enough to
@@ -127,14 +129,28 @@ fn entry(x: &mut Xml, corpus: &Corpus, urls: &Urls, a: &ArticleSummary) -> Resul
     // The body goes through the same safety filter as in the app; feed
     // readers render it as HTML.
     let mut html = String::new();
-    if let Some(hero) = &a.hero {
+    if let Some(hero) = a
+        .hero
+        .as_ref()
+        .filter(|h| image_allowed(&h.src, &corpus.site.image_hosts))
+    {
         html.push_str("<p><img src=\"");
         push_escaped(&mut html, &urls.asset(&hero.src));
         html.push_str("\" alt=\"");
         push_escaped(&mut html, &hero.alt);
         html.push_str("\"></p>");
     }
-    html.push_str(&markdown::render(&corpus.article(&a.slug)?.body));
+    // Root-relative links keep the site's path prefix (readers resolve them
+    // against the host, not against xml:base's path); images on hosts the
+    // site does not declare are left out, as on the site.
+    html.push_str(&markdown::render_with(
+        &corpus.article(&a.slug)?.body,
+        &RenderOptions {
+            base: urls.base_path(),
+            image_hosts: Some(&corpus.site.image_hosts),
+            ..RenderOptions::default()
+        },
+    ));
     x.raw("<content type=\"html\">");
     x.text(&html);
     x.raw("</content>\n</entry>\n");

@@ -474,6 +474,7 @@ pub(crate) fn generate(out: &Path, count: usize, seed: u64) -> Result<u64, Strin
             })
             .collect(),
         page_size: 12,
+        image_hosts: Vec::new(),
     };
     let site_path = content.join("site.json");
     let json = serde_json::to_string_pretty(&site).map_err(|e| e.to_string())?;

@@ -10,6 +10,7 @@ pub mod model;
 pub mod paths;
 pub mod related;
 pub mod search;
+pub mod security;
 pub mod share;
 pub mod text;
 pub mod timestamp;

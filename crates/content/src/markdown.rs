@@ -39,6 +39,10 @@ pub struct RenderOptions<'a> {
     /// written as `width` and `height`, so the page keeps the image's place
     /// before it loads.
     pub image_sizes: Option<&'a ImageSizes>,
+    /// When given, images on other hosts than these (the site's declared
+    /// image hosts) are left out, their alt text kept: the site's security
+    /// policy would block them anyway.
+    pub image_hosts: Option<&'a [String]>,
 }
 
 /// Renders an untrusted markdown body to HTML that is safe for `inner_html`.
@@ -52,7 +56,7 @@ pub fn render_under(markdown: &str, base: &str) -> String {
         markdown,
         &RenderOptions {
             base,
-            image_sizes: None,
+            ..RenderOptions::default()
         },
     )
 }
@@ -247,7 +251,10 @@ pub fn filter<'a>(
                 dest_url, title, ..
             }) => {
                 let safe = is_safe_url(&dest_url)
-                    && !dest_url.trim().to_ascii_lowercase().starts_with("mailto:");
+                    && !dest_url.trim().to_ascii_lowercase().starts_with("mailto:")
+                    && options
+                        .image_hosts
+                        .is_none_or(|hosts| crate::security::image_allowed(&dest_url, hosts));
                 images.push(PendingImage {
                     src: safe.then(|| under(base, &dest_url)),
                     size: options

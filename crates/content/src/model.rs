@@ -37,6 +37,11 @@ pub struct Site {
     /// Summaries per listing page.
     #[serde(default = "default_page_size")]
     pub page_size: u32,
+    /// Origins that images may also come from (`https://images.example.com`):
+    /// the security policy allows them, and images from anywhere else are
+    /// left out of pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub image_hosts: Vec<String>,
 }
 
 impl Site {

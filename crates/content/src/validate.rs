@@ -143,6 +143,13 @@ pub fn site(s: &Site) -> Vec<String> {
     if s.page_size == 0 || s.page_size > 100 {
         p.push("page_size must be between 1 and 100".to_owned());
     }
+    for host in &s.image_hosts {
+        if !crate::security::is_image_host(host) {
+            p.push(format!(
+                "image_hosts: `{host}` must be an https origin such as https://images.example.com"
+            ));
+        }
+    }
     p
 }
 

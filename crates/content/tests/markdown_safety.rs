@@ -299,3 +299,23 @@ fn root_relative_urls_stay_under_the_base_path() {
         folio_content::markdown::render("[a](/x)")
     );
 }
+
+#[test]
+fn images_from_undeclared_hosts_are_left_out_with_their_alt_text() {
+    use folio_content::markdown::{render_with, RenderOptions};
+    let hosts = vec!["https://img.example.com".to_owned()];
+    let html = render_with(
+        "![Kept](https://img.example.com/a.png) ![Tracker](https://tracker.example/p.gif) ![Local](images/b.svg)",
+        &RenderOptions {
+            image_hosts: Some(&hosts),
+            ..RenderOptions::default()
+        },
+    );
+    assert!(
+        html.contains(r#"<img src="https://img.example.com/a.png""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<img src="images/b.svg""#), "{html}");
+    assert!(!html.contains("tracker.example"), "{html}");
+    assert!(html.contains("Tracker"), "the alt text stays: {html}");
+}

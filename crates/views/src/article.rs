@@ -6,6 +6,7 @@ use crate::rail::{rail, RailStories};
 use crate::share::{share_bar, ShareTarget};
 use crate::{Ctx, Markup, PreEscaped};
 use folio_content::markdown::{self, RenderOptions};
+use folio_content::security::image_allowed;
 use folio_content::{share, text, Article, Image, ImageSizes, Timestamp};
 use maud::html;
 
@@ -87,6 +88,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
         &RenderOptions {
             base: ctx.links.base(),
             image_sizes: view.image_sizes,
+            image_hosts: Some(&ctx.site.image_hosts),
         },
     );
     let url = share::article_url(&ctx.site.base_url, &a.slug);
@@ -101,7 +103,9 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                     @if !a.dek.is_empty() { p.dek { (a.dek) } }
                     (byline(&a.authors, &a.published, a.updated.as_ref(), text::reading_minutes(&a.body)))
                 }
-                @if let Some(img) = &a.hero { (hero(ctx, img, view.image_sizes)) }
+                @if let Some(img) = a.hero.as_ref().filter(|h| image_allowed(&h.src, &ctx.site.image_hosts)) {
+                    (hero(ctx, img, view.image_sizes))
+                }
                 div.article-body { (PreEscaped(body)) }
                 (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
                 // Filled by the app once the article is in the reader's library.

@@ -3,6 +3,7 @@
 
 use crate::share::{share_bar, ShareTarget};
 use crate::{Ctx, Markup};
+use folio_content::security::image_allowed;
 use folio_content::{share, ArticleSummary, Kind};
 use maud::html;
 
@@ -50,7 +51,10 @@ fn availability(slug: &str) -> Markup {
 pub fn story_card(ctx: &Ctx<'_>, story: &ArticleSummary, size: CardSize) -> Markup {
     let href = ctx.links.article(&story.slug);
     let lead = size == CardSize::Lead;
-    let image = story.hero.as_ref().filter(|_| size != CardSize::Compact);
+    let image = story
+        .hero
+        .as_ref()
+        .filter(|h| size != CardSize::Compact && image_allowed(&h.src, &ctx.site.image_hosts));
     let headline = html! { a href=(href) { (story.headline) } };
     html! {
         article class=(size.class()) {

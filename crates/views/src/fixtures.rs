@@ -25,6 +25,7 @@ pub(crate) fn site() -> (Site, Links) {
         }],
         sections: vec![section("europe", "Europe"), section("africa", "Africa")],
         page_size: 12,
+        image_hosts: Vec::new(),
     };
     (site, Links::new("/news/"))
 }
