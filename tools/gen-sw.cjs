@@ -31,7 +31,7 @@ const dist = path.resolve(process.argv[2] || 'dist');
 generateSW({
   globDirectory: dist,
   globPatterns: ['shell.html', '*.{js,wasm,css,svg,png,webmanifest}'],
-  globIgnores: ['sw.js', 'reset.html', '**/*.gz', '**/*.br'],
+  globIgnores: ['sw.js', 'reset.*', '**/*.gz', '**/*.br'],
   swDest: path.join(dist, 'sw.js'),
   // The default (2 MiB) would silently skip a large .wasm.
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,

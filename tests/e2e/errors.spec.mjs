@@ -3,7 +3,7 @@
 // browser. Pages arrive as the build wrote them; the app fetches later pages
 // and the articles' files (to keep them offline), so that is where faults
 // show (openInApp for the former).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, openInApp, appReady } from './helpers.mjs';
 
 const slug = () => listing('latest').items[0].slug;

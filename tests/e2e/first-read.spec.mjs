@@ -1,7 +1,7 @@
 // Every page is readable from its first HTML response: without JavaScript,
 // when the app fails to load, and while the app takes over (which must not
 // move, duplicate or redraw what the reader is looking at).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, article, appReady, distJson } from './helpers.mjs';
 
 const site = () => distJson('content/site.json');

@@ -53,12 +53,17 @@ export async function appReady(page) {
  * private port, for journeys that need their own deployment. Returns a
  * function that stops it and removes its files.
  */
-export function startNginx({ conf, root, port }) {
+export function startNginx({ conf, root, port, policy: policyFile = join(root, 'security-policy.txt') }) {
   const dir = mkdtempSync(join(tmpdir(), 'folio-nginx-'));
   mkdirSync(join(dir, 'tmp'));
+  // The build's security policy, as the shipped headers carry it.
+  const policy = readFileSync(policyFile, 'utf8').trim();
+  writeFileSync(join(dir, 'security.conf'), readFileSync(join(rootDir, 'deploy/nginx/security-headers.conf'), 'utf8')
+    .replaceAll('__CSP__', policy));
   const server = readFileSync(join(rootDir, conf), 'utf8')
     .replaceAll('__ROOT__', root)
-    .replaceAll('__LISTEN__', `127.0.0.1:${port}`);
+    .replaceAll('__LISTEN__', `127.0.0.1:${port}`)
+    .replaceAll('__SECURITY__', join(dir, 'security.conf'));
   writeFileSync(join(dir, 'nginx.conf'), `
     ${process.getuid?.() === 0 ? 'user root;' : ''}
     load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;

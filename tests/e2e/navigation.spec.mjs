@@ -1,6 +1,6 @@
 // Journeys through the magazine: front page, sections, articles, related
 // stories, history, deep links, pagination and titles.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, article, appReady, distJson } from './helpers.mjs';
 
 const site = () => distJson('content/site.json');

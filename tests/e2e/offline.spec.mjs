@@ -1,7 +1,7 @@
 // Offline reading with the real service worker, IndexedDB and Cache Storage
 // of headless Chromium. "Offline" is the browser context's network switch,
 // not a mocked fetch.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, article, appReady } from './helpers.mjs';
 
 // Each test gets a fresh context, so storage starts empty.

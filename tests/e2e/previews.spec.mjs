@@ -1,7 +1,7 @@
 // Link previews and production headers, checked with a plain HTTP client
 // (no JavaScript, as a social network's crawler) against nginx running the
 // shipped configuration.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readdirSync } from 'node:fs';
 import { listing, article, distJson } from './helpers.mjs';
 

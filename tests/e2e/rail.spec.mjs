@@ -1,5 +1,5 @@
 // The related-stories rail: contents, the brief disclosure, and placement.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, article } from './helpers.mjs';
 
 const withRelated = () => listing('kind/analysis').items.find((s) => (article(s.slug).related || []).length > 0);

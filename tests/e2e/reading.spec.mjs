@@ -1,5 +1,5 @@
 // Journey: a reader opens the front page, follows a story, reads it.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, article, appReady } from './helpers.mjs';
 
 test('front page shows the lead story and links to a rendered article', async ({ page }) => {

@@ -1,7 +1,7 @@
 // Screenshots of the front page and an article at phone and desktop widths,
 // light and dark, kept in tests/artifacts/ for review (not committed). Each
 // also checks the page has no horizontal scrolling at that width.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, artifactPath, loadLazyImages } from './helpers.mjs';
 
 const slug = () => listing('kind/analysis').items[0].slug;

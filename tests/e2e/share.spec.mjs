@@ -1,7 +1,7 @@
 // Share actions: links for every network built from one canonical URL,
 // copy link with confirmation and fallback, Mastodon remembered, and the
 // native share sheet where the browser has one.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { listing, distJson, appReady } from './helpers.mjs';
 
 /** Opens an article and waits for the app, which runs the share actions. */

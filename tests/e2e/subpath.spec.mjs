@@ -1,6 +1,6 @@
 // A deployment under a path prefix (/news/), built by ./x test into
 // dist-news/ and served by nginx with the shipped deploy/nginx/folio-subpath.conf.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { mkdtempSync, mkdirSync, symlinkSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ test.beforeAll(() => {
   // The subpath configuration serves <root>/news/.
   dir = mkdtempSync(join(tmpdir(), 'folio-news-'));
   symlinkSync(resolve('dist-news'), join(dir, 'news'));
-  stop = startNginx({ conf: 'deploy/nginx/folio-subpath.conf', root: dir, port: PORT });
+  stop = startNginx({ conf: 'deploy/nginx/folio-subpath.conf', root: dir, port: PORT, policy: 'dist-news/security-policy.txt' });
 });
 
 test.afterAll(() => {

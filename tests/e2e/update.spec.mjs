@@ -2,7 +2,7 @@
 // the reader is offered a reload, and the reload runs the new version.
 // The site is served from a private copy of dist/ by its own nginx (with the
 // shipped configuration), so the deployment can change under the test.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -8,6 +8,7 @@
 //! images get their sizes from the files.
 
 use crate::corpus::Corpus;
+use crate::escape::push_escaped;
 use crate::image_sizes::ImageSizer;
 use crate::listings;
 use crate::meta::{clip, ArticleFacts, FeedLink, PageMeta, PreviewImage};
@@ -18,6 +19,7 @@ use crate::template::Template;
 use crate::urls::{Feed, Page, Urls};
 use folio_content::markdown;
 use folio_content::paths::{Links, Listing};
+use folio_content::security::image_allowed;
 use folio_content::{ArticleSummary, ImageSizes, Kind, ListingPage};
 use folio_views::article::{article_page, ArticleView};
 use folio_views::front::{front_page, FrontPage};
@@ -241,13 +243,14 @@ fn listing_of(page: Page<'_>) -> Option<Listing> {
     }
 }
 
-/// Writes every entry page under `dist`, returning how many files and bytes.
+/// Writes every entry page under `dist`, returning how many files and
+/// bytes, and warnings (images left out because their host is not declared).
 pub(crate) fn write(
     describer: &Describer<'_>,
     template: &Template,
     sizer: &ImageSizer,
     dist: &Path,
-) -> io::Result<(usize, u64)> {
+) -> io::Result<((usize, u64), Vec<String>)> {
     let corpus = describer.corpus;
     let site = &corpus.site;
     let links = Links::new(describer.urls.base_path());
@@ -256,6 +259,16 @@ pub(crate) fn write(
         links: &links,
     };
     let site_name = &site.name;
+    // Every page carries the site's security policy as its first tag, and
+    // its referrer policy: hosts that cannot send headers (GitHub Pages)
+    // still get both (docs/security.md).
+    let mut policy = String::from("<meta http-equiv=\"Content-Security-Policy\" content=\"");
+    push_escaped(
+        &mut policy,
+        &folio_content::security::policy(&site.image_hosts, true),
+    );
+    policy.push_str("\"><meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">");
+    let head = |meta: &PageMeta| format!("{policy}{}", meta.to_html(site_name));
     let write_page = |page: Page<'_>, meta: PageMeta, content: Markup| -> io::Result<u64> {
         // The not-found page is served for any path without a file: it is
         // the right page whatever the URL.
@@ -264,7 +277,7 @@ pub(crate) fn write(
             _ => links.page(&page.path()),
         };
         let body = shell::body(&ctx, &path, content).into_string();
-        let html = template.render(&meta.to_html(site_name), &body);
+        let html = template.render(&head(&meta), &body);
         let file = dist.join(page.file());
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir)?;
@@ -353,7 +366,7 @@ pub(crate) fn write(
     // for paths without a file: the frame with an empty page, which the
     // app fills.
     let shell = template.render(
-        &describer.page(Page::NotFound).to_html(site_name),
+        &head(&describer.page(Page::NotFound)),
         &shell::body_without_page(&ctx, states::loading("Loading…")).into_string(),
     );
     std::fs::write(dist.join(SHELL), &shell)?;
@@ -361,33 +374,53 @@ pub(crate) fn write(
     files += 1;
 
     let index = RelatedIndex::new(&corpus.articles);
-    let written = parallel::map(&corpus.articles, |summary| -> io::Result<u64> {
-        let article = corpus.article(&summary.slug).map_err(io::Error::other)?;
-        let mut image_sizes = ImageSizes::new();
-        let hero = article.hero.as_ref().map(|h| h.src.clone());
-        for src in hero.into_iter().chain(markdown::image_urls(&article.body)) {
-            if let Some(size) = sizer.size(&src) {
-                image_sizes.insert(src, size);
+    let written = parallel::map(
+        &corpus.articles,
+        |summary| -> io::Result<(u64, Vec<String>)> {
+            let article = corpus.article(&summary.slug).map_err(io::Error::other)?;
+            let left_out: Vec<String> = article
+            .hero
+            .iter()
+            .map(|h| h.src.clone())
+            .chain(markdown::image_urls(&article.body))
+            .filter(|src| !image_allowed(src, &site.image_hosts))
+            .map(|src| {
+                format!(
+                    "{}: image `{src}` is on a host site.json does not declare in image_hosts; it is left out",
+                    corpus.article_file(&article.slug).display()
+                )
+            })
+            .collect();
+            let mut image_sizes = ImageSizes::new();
+            let hero = article.hero.as_ref().map(|h| h.src.clone());
+            for src in hero.into_iter().chain(markdown::image_urls(&article.body)) {
+                if let Some(size) = sizer.size(&src) {
+                    image_sizes.insert(src, size);
+                }
             }
-        }
-        let related = index.related(&article, RELATED);
-        let rail = RailStories::pick(&article.slug, &related, &latest.items, &briefs.items);
-        let view = ArticleView {
-            article: &article,
-            image_sizes: Some(&image_sizes),
-            rail: &rail,
-        };
-        write_page(
-            Page::Article(&summary.slug),
-            describer.article(summary),
-            article_page(&ctx, &view),
-        )
-    });
+            let related = index.related(&article, RELATED);
+            let rail = RailStories::pick(&article.slug, &related, &latest.items, &briefs.items);
+            let view = ArticleView {
+                article: &article,
+                image_sizes: Some(&image_sizes),
+                rail: &rail,
+            };
+            let page = write_page(
+                Page::Article(&summary.slug),
+                describer.article(summary),
+                article_page(&ctx, &view),
+            )?;
+            Ok((page, left_out))
+        },
+    );
+    let mut warnings = Vec::new();
     for result in written {
-        bytes += result?;
+        let (page, left_out) = result?;
+        bytes += page;
         files += 1;
+        warnings.extend(left_out);
     }
-    Ok((files, bytes))
+    Ok(((files, bytes), warnings))
 }
 
 /// The app frame without a page (`shell.html`).

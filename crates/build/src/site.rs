@@ -42,6 +42,10 @@ pub(crate) struct Report {
     pub(crate) warnings: Vec<String>,
 }
 
+/// The Content Security Policy header for this site, for the host
+/// configurations (deploy/): one line.
+pub(crate) const POLICY_FILE: &str = "security-policy.txt";
+
 /// Directories only this step writes; emptied first so that a deleted
 /// article's page or a shrunken sitemap does not linger from a previous run.
 const OWN_DIRS: [&str; 6] = [
@@ -118,8 +122,18 @@ pub(crate) fn build(corpus: &Corpus, options: &Options) -> Result<Report, String
         fallback_description: template.description.as_deref().unwrap_or_default(),
         og_images: &og,
     };
+    let (boot_file, boot) = &template.boot;
+    let boot_path = dist.join(boot_file);
+    std::fs::write(&boot_path, boot).map_err(at(&boot_path))?;
+    // The header value the host configurations take (docs/security.md).
+    let policy_path = dist.join(POLICY_FILE);
+    let policy = folio_content::security::policy(&corpus.site.image_hosts, false);
+    std::fs::write(&policy_path, policy + "\n").map_err(at(&policy_path))?;
     let sizer = ImageSizer::new(corpus.public_root());
-    report.pages = entry_pages::write(&describer, &template, &sizer, dist).map_err(at(dist))?;
+    let (pages, warnings) =
+        entry_pages::write(&describer, &template, &sizer, dist).map_err(at(dist))?;
+    report.pages = pages;
+    report.warnings.extend(warnings);
     let not_found = dist.join("content/404.html");
     if not_found.parent().is_some_and(Path::is_dir) {
         std::fs::write(&not_found, CONTENT_NOT_FOUND).map_err(at(&not_found))?;

@@ -8,8 +8,8 @@
 //! Trunk boots the wasm as soon as the document is parsed, with preloads
 //! that make it compete with the page's own images. A pre-rendered page
 //! does not need the app to be read, so trunk's boot script and preloads
-//! are replaced by [`loader_script`], which starts the app once the page has
-//! loaded (see `docs/architecture.md`).
+//! are replaced by a loader file ([`boot_script`]) that starts the app once
+//! the page has loaded and painted (see `docs/architecture.md`).
 //!
 //! Trunk minifies release HTML (unquoted attributes, reordered attributes,
 //! optional end tags left out), so the loader is read with a small tag
@@ -36,42 +36,69 @@ pub(crate) struct Template {
     pub(crate) base_href: Option<String>,
     /// The loader's own description, for a front page whose site has no tagline.
     pub(crate) description: Option<String>,
+    /// The loader file every page loads: its name and content.
+    pub(crate) boot: (String, String),
 }
 
 /// Marks the loader script this tool writes, so a second run recognises it.
 const LOADER_MARK: &str = "data-folio-loader";
 
-/// The module script that starts the app once the page has loaded and its
-/// text has been painted (the browser's `first-contentful-paint`; a page
-/// often loads before it paints; 3 s where paint timing is not reported):
-/// the page's text and images come first, the app's bytes after them. If
-/// the app cannot start, `no-app` on `<html>` shows what its controls would
-/// have revealed (`style/components.css`).
-pub(crate) fn loader_script(app: &AppFiles) -> String {
+/// The script that starts the app once the page has loaded and its text
+/// has been painted (the browser's `first-contentful-paint`; a page often
+/// loads before it paints; 3 s where paint timing is not reported): the
+/// page's text and images come first, the app's bytes after them. If the
+/// app cannot start, `no-app` on `<html>` shows what its controls would have
+/// revealed (`style/components.css`). It is a file, not inline, so the
+/// site's security policy needs no exception for inline script.
+pub(crate) fn boot_script(app: &AppFiles) -> String {
+    // The URLs are trunk's hashed file names: no quote can occur in them.
+    format!(
+        "// Folio's loader, written by folio-build (crates/build/src/template.rs).\n\
+const start = () => import('{js}')\n\
+  .then((app) => app.default({{ module_or_path: '{wasm}' }}))\n\
+  .then(() => {{}}, (e) => {{ document.documentElement.classList.add('no-app'); console.error('Folio could not start', e); }});\n\
+let waiting = 2;\n\
+const ready = () => {{ if (--waiting === 0) requestAnimationFrame(() => setTimeout(start, 0)); }};\n\
+if (document.readyState === 'complete') ready(); else addEventListener('load', ready, {{ once: true }});\n\
+let painted = false;\n\
+const paint = () => {{ if (!painted) {{ painted = true; ready(); }} }};\n\
+try {{\n\
+  new PerformanceObserver((list, o) => {{\n\
+    if (list.getEntriesByName('first-contentful-paint').length) {{ o.disconnect(); paint(); }}\n\
+  }}).observe({{ type: 'paint', buffered: true }});\n\
+}} catch (e) {{}}\n\
+setTimeout(paint, 3000);\n",
+        js = app.js,
+        wasm = app.wasm
+    )
+}
+
+/// The loader file's name: `boot-<16 hex of its content>.js`, so it is
+/// cached for good like trunk's bundles (the same naming rule).
+pub(crate) fn boot_file_name(script: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(script.as_bytes());
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("boot-{hex}.js")
+}
+
+/// The `<script>` element that loads the loader, relative to `<base href>`;
+/// it names the app's files so a second run recognises it.
+fn loader_element(app: &AppFiles, file: &str) -> String {
     let mut out = String::from("<script type=\"module\" ");
     out.push_str(LOADER_MARK);
-    for (name, value) in [("data-js", &app.js), ("data-wasm", &app.wasm)] {
+    for (name, value) in [
+        ("src", file),
+        ("data-js", &app.js),
+        ("data-wasm", &app.wasm),
+    ] {
         out.push(' ');
         out.push_str(name);
         out.push_str("=\"");
         push_escaped(&mut out, value);
         out.push('"');
     }
-    // The URLs are trunk's hashed file names: no quote can occur in them.
-    out.push_str(&format!(
-        ">const start = () => import('{js}')\
-.then((app) => app.default({{ module_or_path: '{wasm}' }}))\
-.then(() => {{}}, (e) => {{ document.documentElement.classList.add('no-app'); console.error('Folio could not start', e); }});\
-let waiting = 2;\
-const ready = () => {{ if (--waiting === 0) requestAnimationFrame(() => setTimeout(start, 0)); }};\
-if (document.readyState === 'complete') ready(); else addEventListener('load', ready, {{ once: true }});\
-let painted = false;\
-const paint = () => {{ if (!painted) {{ painted = true; ready(); }} }};\
-try {{ new PerformanceObserver((list, o) => {{ if (list.getEntriesByName('first-contentful-paint').length) {{ o.disconnect(); paint(); }} }}).observe({{ type: 'paint', buffered: true }}); }} catch (e) {{}}\
-setTimeout(paint, 3000);</script>",
-        js = app.js,
-        wasm = app.wasm
-    ));
+    out.push_str("></script>");
     out
 }
 
@@ -163,13 +190,16 @@ impl Template {
         };
         let app = AppFiles { js, wasm };
         let insert_at = insert_at.unwrap_or(out.len());
-        out.push_str(&loader_script(&app));
+        let boot = boot_script(&app);
+        let boot_file = boot_file_name(&boot);
+        out.push_str(&loader_element(&app, &boot_file));
         let after = out.split_off(insert_at);
         Ok(Template {
             before: out,
             after,
             base_href,
             description,
+            boot: (boot_file, boot),
         })
     }
 
@@ -302,7 +332,11 @@ impl Tag {
         if self.name == "meta" {
             let name = lower("name");
             let property = lower("property");
-            matches!(name.as_str(), "description" | "robots" | "author")
+            lower("http-equiv") == "content-security-policy"
+                || matches!(
+                    name.as_str(),
+                    "description" | "robots" | "author" | "referrer"
+                )
                 || name.starts_with("twitter:")
                 || name.starts_with("og:")
                 || property.starts_with("og:")
@@ -395,13 +429,22 @@ mod tests {
             "{page}"
         );
         assert!(page.contains("<noscript><style>.x{display:block}</style></noscript>"));
+        let (file, script) = &t.boot;
         assert!(
-            page.contains("import('/news/folio-1f0cadca543b9b46.js')"),
+            file.starts_with("boot-") && file.len() == "boot-".len() + 16 + ".js".len(),
+            "{file}"
+        );
+        assert!(
+            page.contains(&format!(
+                "<script type=\"module\" data-folio-loader src=\"{file}\""
+            )),
             "{page}"
         );
-        assert!(page.contains("module_or_path: '/news/folio-1f0cadca543b9b46_bg.wasm'"));
-        assert!(page.contains("addEventListener('load', ready"));
-        assert!(page.contains("getEntriesByName('first-contentful-paint')"));
+        assert!(!page.contains("import("), "no inline script: {page}");
+        assert!(script.contains("import('/news/folio-1f0cadca543b9b46.js')"));
+        assert!(script.contains("module_or_path: '/news/folio-1f0cadca543b9b46_bg.wasm'"));
+        assert!(script.contains("addEventListener('load', ready"));
+        assert!(script.contains("getEntriesByName('first-contentful-paint')"));
         assert!(
             page.ends_with("</script></head><body><main>hi</main></body></html>\n"),
             "{page}"

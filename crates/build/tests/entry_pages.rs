@@ -92,13 +92,24 @@ fn the_loader_head_is_kept_and_the_app_starts_after_the_page_has_loaded() {
         !page.contains("await init") && !page.contains("modulepreload"),
         "{page}"
     );
+    // The loader is a file (no inline script for the security policy to
+    // allow), named by its content like trunk's bundles.
+    let start = page.find("data-folio-loader src=\"").expect("the loader")
+        + "data-folio-loader src=\"".len();
+    let file = &page[start..start + page[start..].find('"').unwrap()];
+    assert!(file.starts_with("boot-") && file.ends_with(".js"), "{file}");
+    let script = site.read(file);
     assert!(
-        page.contains("import('/folio-968a753096cb1b33.js')"),
-        "{page}"
+        script.contains("import('/folio-968a753096cb1b33.js')"),
+        "{script}"
     );
-    assert!(page.contains("module_or_path: '/folio-968a753096cb1b33_bg.wasm'"));
-    assert!(page.contains("addEventListener('load', ready, { once: true })"));
-    assert!(page.contains("getEntriesByName('first-contentful-paint')"));
+    assert!(script.contains("module_or_path: '/folio-968a753096cb1b33_bg.wasm'"));
+    assert!(script.contains("addEventListener('load', ready, { once: true })"));
+    assert!(script.contains("getEntriesByName('first-contentful-paint')"));
+    assert!(
+        !page.contains("<script>") && !page.contains("<style>"),
+        "nothing inline: {page}"
+    );
     assert!(
         !page.contains("id=boot"),
         "no placeholder: the page is there"
@@ -153,6 +164,21 @@ fn an_article_page_reads_fully_without_the_app() {
     assert_eq!(
         (img.value().attr("width"), img.value().attr("height")),
         (Some("1200"), Some("675"))
+    );
+    // The security policy is the page's first word on what may load.
+    let policy = page
+        .select(&Selector::parse("meta[http-equiv='Content-Security-Policy']").unwrap())
+        .next()
+        .and_then(|m| m.value().attr("content").map(str::to_owned))
+        .expect("a policy");
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval'")
+            && !policy.contains("unsafe-inline"),
+        "{policy}"
+    );
+    assert_eq!(
+        site.read("security-policy.txt").trim(),
+        format!("{policy}; frame-ancestors 'none'")
     );
     // No script came from the content.
     assert_eq!(

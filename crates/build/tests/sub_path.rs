@@ -31,7 +31,7 @@ fn every_absolute_url_carries_the_prefix() {
     assert!(page.contains("href=\"https://magazine.example/news/feed.xml\""));
     // The loader's own URLs are trunk's, prefix included, and stay as built.
     assert!(page.contains("<base href=/news/>"));
-    assert!(page.contains("import('/news/folio-"));
+    assert!(page.contains("data-js=\"/news/folio-"));
     // The page's own links stay under the prefix.
     assert!(page.contains(r#"<a class="kicker-section" href="/news/sections/latin-america">"#));
     assert!(page.contains(r#"<div class="page" data-page="/news/articles/tariffs-q-and-a">"#));
