@@ -22,8 +22,8 @@ pub fn load_failure(error: LoadError, retry: Rc<dyn Fn()>) -> impl IntoView {
     }
     let retryable = error.is_retryable();
     let detail = error.to_string();
-    let offline = !crate::offline::connectivity::is_online()
-        && matches!(error, LoadError::Network(_) | LoadError::NotSavedOffline);
+    let unreachable = matches!(error, LoadError::Network(_) | LoadError::NotSavedOffline);
+    let offline = !crate::offline::connectivity::is_online() && unreachable;
     let heading = if offline {
         "Not available offline"
     } else {
@@ -38,7 +38,9 @@ pub fn load_failure(error: LoadError, retry: Rc<dyn Fn()>) -> impl IntoView {
         <section class="load-failure" role="alert">
             <h1>{heading}</h1>
             <p class="load-failure-message">{message}</p>
-            {offline.then(|| view! { <p><a href=links().library()>"Open your offline library"</a></p> })}
+            // Offline, or a server that cannot be reached: what is saved
+            // can still be read.
+            {unreachable.then(|| view! { <p><a href=links().library()>"Open your offline library"</a></p> })}
             {retryable.then(|| view! {
                 <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
             })}

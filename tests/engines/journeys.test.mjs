@@ -1,0 +1,200 @@
+// The core journeys in three engines: Chromium, Firefox and WebKit
+// (Safari's engine), each driven through W3C WebDriver by its own driver
+// (chromedriver, geckodriver, WebKitWebDriver under Xvfb) against the
+// release dist/ served by nginx with the shipped configuration. Offline
+// reading stops that server: the real condition, not an emulation.
+//   node --test tests/engines/      (./x test runs it; ENGINES=firefox,webkit narrows it)
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { Builder, By } from 'selenium-webdriver';
+import { listing, article, distJson, startNginx } from '../e2e/helpers.mjs';
+
+const HOME = process.env.HOME;
+const ENGINES = {
+  chromium: {
+    driver: [process.env.CHROMEDRIVER || '/usr/bin/chromedriver', (port) => [`--port=${port}`]],
+    capabilities: {
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: process.env.CHROMIUM || '/usr/bin/chromium',
+        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      },
+    },
+  },
+  firefox: {
+    driver: [process.env.GECKODRIVER || `${HOME}/.cargo/bin/geckodriver`, (port) => ['--port', String(port)]],
+    capabilities: {
+      browserName: 'firefox',
+      'moz:firefoxOptions': { binary: process.env.FIREFOX || '/usr/bin/firefox-esr', args: ['-headless'] },
+    },
+  },
+  webkit: {
+    // MiniBrowser has no headless mode: Xvfb gives it a display.
+    driver: ['xvfb-run', (port) => ['-a', 'WebKitWebDriver', `--port=${port}`]],
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        args: ['--automation'],
+      },
+    },
+  },
+};
+const only = (process.env.ENGINES || 'chromium,firefox,webkit').split(',');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts a WebDriver server and waits until it answers. */
+async function startDriver([command, args], port) {
+  const proc = spawn(command, args(port), { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const status = await (await fetch(`http://127.0.0.1:${port}/status`)).json();
+      if (status.value?.ready !== false) return () => { try { process.kill(-proc.pid, 'SIGTERM'); } catch {} };
+    } catch {}
+    await sleep(100);
+  }
+  try { process.kill(-proc.pid, 'SIGTERM'); } catch {}
+  throw new Error(`${command} did not start on port ${port}`);
+}
+
+/** A browser session with the few helpers the journeys need. */
+async function browser(engine, port, site) {
+  const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`)
+    .withCapabilities(ENGINES[engine].capabilities).build();
+  const b = {
+    driver,
+    async open(path) { await driver.get(site + path); },
+    async until(what, fn, ms = 15000) {
+      const end = Date.now() + ms;
+      for (;;) {
+        const value = await fn().catch(() => undefined);
+        if (value) return value;
+        if (Date.now() > end) throw new Error(`timed out: ${what}`);
+        await sleep(100);
+      }
+    },
+    js(script, ...args) { return driver.executeScript(script, ...args); },
+    appReady() { return b.until('the app starts', () => b.js("return document.documentElement.classList.contains('app')")); },
+    /** The element's text as written (not as CSS transforms it). */
+    text(css) { return b.js('return document.querySelector(arguments[0]).textContent.trim()', css); },
+    async click(css) { await (await driver.findElement(By.css(css))).click(); },
+    count(css) { return b.js('return document.querySelectorAll(arguments[0]).length', css); },
+    /** Waits until the app has kept the article on screen. */
+    saved() { return b.until('the article is kept', async () => (await b.text('.saved-on')).includes('Saved for offline reading')); },
+  };
+  return b;
+}
+
+for (const engine of Object.keys(ENGINES).filter((e) => only.includes(e))) {
+  describe(engine, () => {
+    const index = Object.keys(ENGINES).indexOf(engine);
+    const driverPort = 4460 + index;
+    const sitePort = 8110 + index;
+    const site = `http://127.0.0.1:${sitePort}`;
+    let stopDriver;
+    let stopSite;
+    const serve = () => { stopSite = startNginx({ conf: 'deploy/nginx/folio.conf', root: `${process.cwd()}/dist`, port: sitePort }); };
+    before(async () => {
+      serve();
+      stopDriver = await startDriver(ENGINES[engine].driver, driverPort);
+    });
+    after(() => { stopDriver?.(); stopSite?.(); });
+
+    /** A fresh browser (empty storage) for one journey. */
+    async function journey(fn) {
+      const b = await browser(engine, driverPort, site);
+      try { await fn(b); } finally { await b.driver.quit(); }
+    }
+
+    const lead = () => listing('latest').items[0];
+    const story = () => listing('kind/analysis').items.find((s) => s.hero);
+
+    test('reading: front page, then the lead story in the app', () => journey(async (b) => {
+      await b.open('/');
+      await b.appReady();
+      await b.click('.front-lead .card-lead .card-headline a');
+      await b.until('the lead story', async () => (await b.text('h1.headline')) === lead().headline);
+      assert.ok(await b.count('.article-body p') > 3);
+      assert.equal(await b.count('main > .page'), 1);
+      assert.match(await b.js('return location.pathname'), new RegExp(`/articles/${lead().slug}$`));
+    }));
+
+    test('a deep link, and a refresh of it', () => journey(async (b) => {
+      const a = article(story().slug);
+      await b.open(`/articles/${a.slug}`);
+      assert.equal(await b.text('h1.headline'), a.headline);
+      await b.driver.navigate().refresh();
+      await b.appReady();
+      assert.equal(await b.text('h1.headline'), a.headline);
+      assert.equal(await b.js("return document.title"), `${a.headline} — ${distJson('content/site.json').name}`);
+    }));
+
+    test('a brief opens and closes', () => journey(async (b) => {
+      await b.open('/');
+      await b.appReady();
+      const toggle = '.front-briefs .brief-toggle';
+      await b.click(toggle);
+      assert.equal(await b.js('return document.querySelector(arguments[0]).getAttribute("aria-expanded")', toggle), 'true');
+      assert.equal(await b.js('return document.querySelector(".front-briefs .brief-more").hidden'), false);
+      assert.equal(await b.text(toggle), 'Show less');
+      await b.click(toggle);
+      assert.equal(await b.js('return document.querySelector(".front-briefs .brief-more").hidden'), true);
+    }));
+
+    test('copy link: copied, or offered to copy by hand', () => journey(async (b) => {
+      const s = story();
+      await b.open(`/articles/${s.slug}`);
+      await b.appReady();
+      await b.click('article.article .share-toggle');
+      await b.click('article.article .share-copy');
+      const url = `${distJson('content/site.json').base_url}articles/${s.slug}`;
+      const shown = await b.until('copy link answers', () => b.js(`
+        const status = document.querySelector('article.article .share-copy-status');
+        const input = status.querySelector('input.share-url');
+        return status.textContent.includes('Link copied') ? 'copied' : input ? input.value : '';`));
+      assert.ok(shown === 'copied' || shown === url, `${shown}`);
+    }));
+
+    test('saving a section, then removing from the library', () => journey(async (b) => {
+      const section = distJson('content/site.json').sections[2];
+      const stories = listing(`section/${section.slug}`).items;
+      await b.open(`/sections/${section.slug}`);
+      await b.appReady();
+      await b.click('.save-offline button');
+      await b.until('the section is saved', async () => (await b.text('.save-progress')).includes(`Saved ${stories.length} articles`), 30000);
+      await b.open('/library');
+      await b.appReady();
+      await b.until('the library lists them', async () => (await b.count('.library-item')) === stories.length);
+      await b.click('.library-item button');
+      await b.until('one is removed', async () => (await b.count('.library-item')) === stories.length - 1);
+    }));
+
+    test('offline: a kept article opens with the server stopped', () => journey(async (b) => {
+      const s = story();
+      await b.open(`/articles/${s.slug}`);
+      await b.appReady();
+      await b.saved();
+      await b.until('the service worker controls the page', () => b.js('return !!navigator.serviceWorker.controller'));
+      stopSite();
+      try {
+        await b.open(`/articles/${s.slug}`);
+        await b.until('the kept page', async () => (await b.text('h1.headline')) === s.headline);
+        await b.appReady();
+        await b.saved();
+        // A story never opened says so.
+        const unread = listing('latest').items.find((x) => x.slug !== s.slug);
+        await b.open(`/articles/${unread.slug}`);
+        await b.until('it says the story cannot be read now', async () => {
+          const said = await b.text('main [role=alert]');
+          return said.includes('not available offline') || said.includes("couldn't reach");
+        });
+        assert.ok(await b.count('main [role=alert] a[href$="/library"]'), 'a way to the library');
+      } finally {
+        serve();
+      }
+    }));
+  });
+}
