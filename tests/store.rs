@@ -8,6 +8,9 @@ use folio_content::Article;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use std::cell::Cell;
+use std::future::IntoFuture;
+use std::rc::Rc;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -93,6 +96,34 @@ async fn saving_again_replaces_the_copy() {
         "Second"
     );
     assert_eq!(lib.list().await.unwrap().entries.len(), 1);
+    lib.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_refresh_never_brings_back_a_removed_article_nor_moves_its_save_date() {
+    let lib = fresh("t-refresh", schema::VERSION).await;
+    lib.save(to_save("a", "First")).await.unwrap();
+    let saved_at = lib.get("a").await.unwrap().unwrap().saved_at;
+    folio::net::sleep(20).await;
+    // A newer version arrives for an article still kept: replaced, with its
+    // save date.
+    assert!(lib.replace_if_kept(to_save("a", "Second")).await.unwrap());
+    let got = lib.get("a").await.unwrap().unwrap();
+    assert_eq!(got.article.headline, "Second");
+    assert_eq!(
+        got.saved_at, saved_at,
+        "the library's order and 'Saved on' stay"
+    );
+    assert_eq!(lib.list().await.unwrap().entries[0].saved_at, saved_at);
+    // The reader removed it while the refresh waited on the network.
+    lib.remove(&["a".into()]).await.unwrap();
+    assert!(!lib.replace_if_kept(to_save("a", "Third")).await.unwrap());
+    assert!(
+        lib.get("a").await.unwrap().is_none(),
+        "removed stays removed"
+    );
+    assert!(lib.list().await.unwrap().entries.is_empty());
+    assert!(lib.texts().await.unwrap().is_empty());
     lib.close();
 }
 
@@ -245,5 +276,28 @@ async fn an_upgrade_blocked_by_another_connection_is_reported() {
         .expect("blocked");
     assert_eq!(err, StoreError::Blocked);
     assert!(err.reader_message().contains("Close other Folio tabs"));
+    // The other tab lets go: the browser then completes the open the app
+    // gave up on. That late connection must not linger and block the next
+    // upgrade (here, a newer version opened by yet another tab).
     holder.close();
+    folio::net::sleep(200).await;
+    let blocked = Rc::new(Cell::new(false));
+    let flag = blocked.clone();
+    let next = Database::open(name)
+        .with_version(schema::VERSION + 2)
+        .with_on_blocked(move |_| {
+            flag.set(true);
+            Ok(())
+        })
+        .with_on_upgrade_needed(|_, _| Ok(()))
+        .into_future();
+    let timeout = folio::net::sleep(2000);
+    futures::pin_mut!(next, timeout);
+    match futures::future::select(next, timeout).await {
+        futures::future::Either::Left((db, _)) => db.expect("opens").close(),
+        futures::future::Either::Right(_) => panic!(
+            "a leaked connection blocks the upgrade (blocked: {})",
+            blocked.get()
+        ),
+    }
 }

@@ -7,6 +7,7 @@ use crate::net::{fetch_conditional, LoadError, PageRequest};
 use crate::offline::caches;
 use crate::store::{self, ToSave};
 use folio_content::paths;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How many revalidation requests run at once: enough to be quick, few
 /// enough not to crowd out what the reader is loading.
@@ -33,18 +34,24 @@ pub async fn revalidate(
     let html = crate::net::fetch_page(&link, PageRequest::Fresh, None).await?;
     let facts = loaders::page_facts(&loaders::parse_page(&html)?.content);
     let images = facts.images.clone();
-    if let Ok(library) = store::shared().await {
-        if let Err(e) = library
-            .save(ToSave {
-                json: text,
-                article,
-                etag: fetched.etag,
-                facts,
-            })
-            .await
-        {
+    let library = store::shared()
+        .await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
+    let replaced = library
+        .replace_if_kept(ToSave {
+            json: text,
+            article,
+            etag: fetched.etag,
+            facts,
+        })
+        .await;
+    match replaced {
+        // Removed while this waited on the network: it stays removed.
+        Ok(false) => return Ok(false),
+        Ok(true) => {}
+        Err(e) => {
             notices.storage_problem(&e);
-            return Ok(false);
+            return Err(LoadError::Storage(e.reader_message()));
         }
     }
     let kept = async {
@@ -75,8 +82,26 @@ pub async fn refresh_library_if_due(notices: Notices) {
     }
 }
 
+/// Whether a whole-library refresh is running: every `online` event asks
+/// for one, and two at once would fetch everything twice.
+static REFRESHING: AtomicBool = AtomicBool::new(false);
+
+/// Clears [`REFRESHING`] however the refresh ends.
+struct Running;
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        REFRESHING.store(false, Ordering::Relaxed);
+    }
+}
+
 /// Revalidates every saved article and tells the reader how many changed.
+/// A refresh asked for while one runs is the same refresh.
 pub async fn refresh_library(notices: Notices) {
+    if REFRESHING.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let _running = Running;
     let Ok(library) = store::shared().await else {
         return;
     };

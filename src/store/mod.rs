@@ -181,14 +181,27 @@ impl Library {
                 let old = event.old_version() as u32;
                 schema::upgrade(old, target, db).await
             })
-            .into_future()
-            .fuse();
-        let timer = crate::net::sleep(BLOCKED_AFTER_MS).fuse();
-        futures::pin_mut!(open, timer);
+            .into_future();
+        // Boxed so that, given up on, it can be handed to a task.
+        let mut open = Box::pin(open).fuse();
+        let mut timer = Box::pin(crate::net::sleep(BLOCKED_AFTER_MS)).fuse();
         let db = futures::select! {
             db = open => db?,
             _ = timer => {
-                if blocked.get() { return Err(StoreError::Blocked); }
+                if blocked.get() {
+                    // The browser goes on with the open: when the other tab
+                    // lets go, it succeeds. That connection is not the
+                    // app's any more: close it at once, or it would block
+                    // the next upgrade.
+                    // (wasm_bindgen_futures, not Leptos' executor: the store
+                    // runs without one in tests and workers.)
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(late) = open.await {
+                            late.as_sys().close();
+                        }
+                    });
+                    return Err(StoreError::Blocked);
+                }
                 open.await?
             }
         };
@@ -284,6 +297,45 @@ impl Library {
             }
             other => other,
         }
+    }
+
+    /// Replaces a kept article with a newer version, in one transaction, only
+    /// if it is still in the library (a refresh that waited on the network
+    /// must not bring back what the reader removed meanwhile), keeping when
+    /// it was saved (the library's order and "Saved on"). Returns whether
+    /// it was replaced.
+    pub async fn replace_if_kept(&self, item: ToSave) -> Result<bool, StoreError> {
+        let item = &item;
+        self.with_db(|db| async move {
+            let tx = db
+                .transaction([ARTICLES, LIBRARY, TEXTS])
+                .with_mode(TransactionMode::Readwrite)
+                .build()?;
+            let articles = tx.object_store(ARTICLES)?;
+            let kept: Option<SavedRecord> =
+                articles.get(item.article.slug.as_str()).serde()?.await?;
+            let Some(kept) = kept else {
+                // Dropped uncommitted: nothing is written.
+                return Ok(false);
+            };
+            let size = item.json.len() as u32;
+            let (entry, text) = derive(&item.article, &item.facts, kept.saved_at, size);
+            articles
+                .put(SavedRecord {
+                    slug: item.article.slug.clone(),
+                    json: item.json.clone(),
+                    saved_at: kept.saved_at,
+                    size,
+                    etag: item.etag.clone(),
+                })
+                .serde()?;
+            tx.object_store(LIBRARY)?.put(entry).serde()?;
+            tx.object_store(TEXTS)?.put(text).serde()?;
+            drop(articles);
+            tx.commit().await?;
+            Ok(true)
+        })
+        .await
     }
 
     /// Saves one article.

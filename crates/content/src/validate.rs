@@ -25,12 +25,29 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
+/// Whether a site-relative path climbs out of the site (`..` as a segment,
+/// however written: `/` or `\` separated, or percent-encoded).
+fn leaves_site(path: &str) -> bool {
+    let decoded = path
+        .to_ascii_lowercase()
+        .replace("%2e", ".")
+        .replace("%2f", "/")
+        .replace("%5c", "\\");
+    decoded.split(['/', '\\']).any(|segment| segment == "..")
+}
+
 fn image(problems: &mut Vec<String>, field: &str, img: &Image) {
+    let lower = img.src.trim().to_ascii_lowercase();
     if blank(&img.src) {
         problems.push(format!("{field}.src is empty"));
-    } else if !crate::markdown::is_safe_url(&img.src) || img.src.starts_with("mailto:") {
+    } else if !crate::markdown::is_safe_url(&img.src) || lower.starts_with("mailto:") {
         problems.push(format!(
             "{field}.src `{}` is not an http(s) or relative URL",
+            img.src
+        ));
+    } else if !lower.contains("://") && leaves_site(&img.src) {
+        problems.push(format!(
+            "{field}.src `{}` leaves the site's files (`..`)",
             img.src
         ));
     }
@@ -174,6 +191,49 @@ pub fn listing(l: &ListingPage) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn image_problems(src: &str) -> Vec<String> {
+        let mut p = Vec::new();
+        let img = Image {
+            src: src.into(),
+            alt: "An image".into(),
+            caption: None,
+            credit: None,
+            width: None,
+            height: None,
+        };
+        image(&mut p, "hero", &img);
+        p
+    }
+
+    #[test]
+    fn an_image_is_never_a_mailto_link_whatever_its_case() {
+        assert!(image_problems("images/a.svg").is_empty());
+        for bad in [
+            "mailto:a@b.example",
+            "MAILTO:a@b.example",
+            "MailTo:a@b.example",
+        ] {
+            assert_eq!(image_problems(bad).len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_image_path_never_leaves_the_site() {
+        for bad in [
+            "../secret.png",
+            "images/../../etc/passwd",
+            "/../x.svg",
+            "images/..\\x.svg",
+            "images/%2e%2e/x.svg",
+        ] {
+            assert_eq!(image_problems(bad).len(), 1, "{bad}");
+        }
+        assert!(
+            image_problems("images/a..b.svg").is_empty(),
+            "dots inside a name are fine"
+        );
+    }
 
     #[test]
     fn slugs_are_url_and_path_safe() {
