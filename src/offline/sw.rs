@@ -14,78 +14,106 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
+/// Flags the update when `worker`, a new deployment's, has installed
+/// while an older one controls the page.
+fn watch(worker: web_sys::ServiceWorker, ready: RwSignal<bool>) {
+    let w = worker.clone();
+    let on_state = Closure::<dyn Fn()>::new(move || {
+        if w.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+            ready.set(true);
+        }
+    });
+    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
+}
+
 /// Registers `sw.js` (relative to `<base href>`, so sub-path deployments
 /// work) and flags an update when a new worker is installed while an old one
-/// controls the page. Skipped where service workers are unavailable.
+/// controls the page, or when another tab has already applied one. Skipped
+/// where service workers are unavailable.
 pub fn register(ready: UpdateReady) {
     let ready = ready.0;
-    if let Some(container) = container() {
-        leptos::task::spawn_local(async move {
-            let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
-                log::warn!("service worker registration failed; offline start unavailable");
-                return;
-            };
-            let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
-            if registration.waiting().is_some() && has_controller() {
-                ready.set(true);
-            }
-            let reg = registration.clone();
-            let on_found = Closure::<dyn Fn()>::new(move || {
-                let Some(worker) = reg.installing() else {
-                    return;
-                };
-                let w = worker.clone();
-                let on_state = Closure::<dyn Fn()>::new(move || {
-                    if w.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
-                        ready.set(true);
-                    }
-                });
-                worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-                on_state.forget();
-            });
-            registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-            on_found.forget();
-            // Long-lived tabs look for a new deployment once an hour.
-            let reg = registration.clone();
-            let check = Closure::<dyn Fn()>::new(move || {
-                let _ = reg.update();
-            });
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
-                    check.as_ref().unchecked_ref(),
-                    3_600_000,
-                );
-            }
-            check.forget();
-        });
+    let Some(container) = container() else { return };
+    // A page that starts under a worker and sees its controller change has
+    // been taken over by a new deployment (applied from another tab): its
+    // own code is the old one, so it offers the reload too.
+    if has_controller() {
+        let on_change = Closure::<dyn Fn()>::new(move || ready.set(true));
+        let _ = container.add_event_listener_with_callback(
+            "controllerchange",
+            on_change.as_ref().unchecked_ref(),
+        );
+        on_change.forget();
     }
+    leptos::task::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
+            log::warn!("service worker registration failed; offline start unavailable");
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        if registration.waiting().is_some() && has_controller() {
+            ready.set(true);
+        }
+        // A new worker may already be installing: its `updatefound` came
+        // before this listener.
+        if let Some(worker) = registration.installing() {
+            watch(worker, ready);
+        }
+        let reg = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            if let Some(worker) = reg.installing() {
+                watch(worker, ready);
+            }
+        });
+        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+        // Long-lived tabs look for a new deployment once an hour.
+        let reg = registration.clone();
+        let check = Closure::<dyn Fn()>::new(move || {
+            let _ = reg.update();
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+                check.as_ref().unchecked_ref(),
+                3_600_000,
+            );
+        }
+        check.forget();
+    });
 }
 
 fn has_controller() -> bool {
     container().and_then(|c| c.controller()).is_some()
 }
 
-/// Tells the waiting worker to take over and reloads once it has.
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Tells the waiting worker to take over and reloads once it has; reloads
+/// at once when there is none (another tab applied the update already).
 pub fn apply_update() {
-    let Some(container) = container() else { return };
-    let reload = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget();
+    let Some(container) = container() else {
+        reload();
+        return;
+    };
     leptos::task::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.get_registration()).await else {
+        let waiting = JsFuture::from(container.get_registration())
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>().ok())
+            .and_then(|r| r.waiting());
+        let Some(waiting) = waiting else {
+            reload();
             return;
         };
-        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
-            return;
-        };
-        if let Some(waiting) = reg.waiting() {
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
-            let _ = waiting.post_message(&message);
-        }
+        let on_change = Closure::<dyn Fn()>::new(reload);
+        container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+        let _ = waiting.post_message(&message);
     });
 }
