@@ -26,6 +26,12 @@ pub fn article(json: &str) -> Result<Article, ContentError> {
     decode::article_with::<BrowserJson>(json)
 }
 
+/// An article file validated when it was stored (the offline library):
+/// decoded, its format version checked, today's rules not applied again.
+pub fn validated_article(json: &str) -> Result<Article, ContentError> {
+    decode::validated_article_with::<BrowserJson>(json)
+}
+
 /// The site index, decoded and validated.
 pub fn site(json: &str) -> Result<Site, ContentError> {
     decode::site_with::<BrowserJson>(json)

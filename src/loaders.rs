@@ -162,6 +162,10 @@ pub async fn keep_article(
                 })
             }
             Ok(None) => {}
+            // Saved by a newer Folio: this one must not overwrite it.
+            Err(e @ StoreError::NeedsNewerApp) => {
+                return Err(LoadError::Storage(e.reader_message()))
+            }
             // A damaged copy: fetching the article again replaces it.
             Err(e) => log::warn!("saved copy of {slug} unreadable, saving it again: {e}"),
         }

@@ -64,7 +64,7 @@ async fn save_get_list_remove_clear_round_trip() {
 
     let listing = lib.list().await.unwrap();
     assert_eq!(listing.entries.len(), 3);
-    assert_eq!(listing.unreadable, 0);
+    assert_eq!(listing.damaged(), 0);
     let a = listing.entries.iter().find(|e| e.slug == "a").unwrap();
     assert_eq!(a.images, ["images/a.svg", "images/a-1.svg"]);
 
@@ -173,7 +173,9 @@ async fn a_v1_database_is_migrated_with_its_articles() {
     let listing = lib.list().await.unwrap();
     let mut slugs: Vec<_> = listing.entries.iter().map(|e| e.slug.as_str()).collect();
     slugs.sort();
-    assert_eq!(slugs, ["old-one", "old-two"]);
+    // The record that does not decode is listed too, as damaged.
+    assert_eq!(slugs, ["broken", "old-one", "old-two"]);
+    assert_eq!(listing.damaged(), 1);
     assert_eq!(
         lib.get("old-two").await.unwrap().unwrap().article.headline,
         "Old two"
@@ -182,13 +184,13 @@ async fn a_v1_database_is_migrated_with_its_articles() {
     // The damaged v1 record is still there, reported when read.
     assert!(matches!(
         lib.get("broken").await,
-        Err(StoreError::Failed(_))
+        Err(StoreError::Damaged(_))
     ));
     lib.close();
 }
 
 #[wasm_bindgen_test]
-async fn a_corrupted_library_entry_is_skipped_and_counted() {
+async fn a_corrupted_library_entry_is_listed_as_damaged_and_removable() {
     let name = "t-corrupt";
     let lib = fresh(name, schema::VERSION).await;
     lib.save(to_save("good", "Good")).await.unwrap();
@@ -213,9 +215,15 @@ async fn a_corrupted_library_entry_is_skipped_and_counted() {
 
     let lib = Library::open_named(name, schema::VERSION).await.unwrap();
     let listing = lib.list().await.unwrap();
+    // Listed, as damaged, so it can be seen and removed.
+    assert_eq!(listing.entries.len(), 2);
+    assert_eq!(listing.damaged(), 1);
+    let bad = listing.entries.iter().find(|e| e.slug == "bad").unwrap();
+    assert!(bad.problem.as_deref().unwrap().contains("unreadable"));
+    lib.remove(&["bad".into()]).await.unwrap();
+    let listing = lib.list().await.unwrap();
     assert_eq!(listing.entries.len(), 1);
     assert_eq!(listing.entries[0].slug, "good");
-    assert_eq!(listing.unreadable, 1);
     lib.close();
 }
 
@@ -300,4 +308,121 @@ async fn an_upgrade_blocked_by_another_connection_is_reported() {
             blocked.get()
         ),
     }
+}
+
+/// Puts raw records into the `articles` store, as an older release (or one
+/// with looser validation rules) wrote them.
+async fn put_raw(name: &str, version: u32, records: &[(&str, String)]) {
+    let db = Database::open(name).with_version(version).await.unwrap();
+    let tx = db
+        .transaction(schema::ARTICLES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store = tx.object_store(schema::ARTICLES).unwrap();
+    for (slug, json) in records {
+        store
+            .put(SavedRecord {
+                slug: (*slug).into(),
+                size: json.len() as u32,
+                json: json.clone(),
+                saved_at: 1.0e12,
+                etag: None,
+            })
+            .serde()
+            .unwrap();
+    }
+    drop(store);
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_article_stays_readable_when_validation_rules_tighten() {
+    let name = "t-rules";
+    fresh(name, schema::VERSION).await.close();
+    // Saved when its related list could name the article itself, a rule
+    // this release enforces.
+    let json = article_json("kept", "Kept").replacen('{', r#"{"related":["kept"],"#, 1);
+    assert!(decode_article(&json).is_err(), "today's rules refuse it");
+    put_raw(name, schema::VERSION, &[("kept", json)]).await;
+    let lib = Library::open_named(name, schema::VERSION).await.unwrap();
+    let got = lib.get("kept").await.expect("read as it was stored");
+    assert_eq!(got.expect("saved").article.headline, "Kept");
+    lib.close();
+}
+
+#[wasm_bindgen_test]
+async fn records_the_migration_could_not_decode_are_listed_and_removable() {
+    let name = "t-migrate-damaged";
+    fresh(name, 1).await.close();
+    put_raw(
+        name,
+        1,
+        &[
+            ("fine", article_json("fine", "Fine")),
+            ("broken", "{\"slug\":".into()),
+        ],
+    )
+    .await;
+    let lib = Library::open_named(name, schema::VERSION).await.unwrap();
+    let listing = lib.list().await.unwrap();
+    let mut slugs: Vec<_> = listing.entries.iter().map(|e| e.slug.as_str()).collect();
+    slugs.sort();
+    assert_eq!(slugs, ["broken", "fine"], "the damaged record is visible");
+    lib.remove(&["broken".into()]).await.unwrap();
+    assert!(lib.get("broken").await.unwrap().is_none(), "and removable");
+    assert_eq!(lib.list().await.unwrap().entries.len(), 1);
+    lib.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_in_a_newer_content_format_needs_a_newer_app_and_is_not_damaged() {
+    let name = "t-newer-format";
+    fresh(name, schema::VERSION).await.close();
+    let newer = article_json("next", "Next").replacen('{', r#"{"version":99,"#, 1);
+    put_raw(name, schema::VERSION, &[("next", newer)]).await;
+    let lib = Library::open_named(name, schema::VERSION).await.unwrap();
+    let err = lib.get("next").await.expect_err("not readable here");
+    assert_eq!(err, StoreError::NeedsNewerApp);
+    assert!(err.reader_message().contains("newer version of Folio"));
+    lib.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_that_cannot_be_read_is_listed_as_damaged_once_read() {
+    let name = "t-damaged-read";
+    let lib = fresh(name, schema::VERSION).await;
+    lib.save(to_save("torn", "Torn")).await.unwrap();
+    lib.close();
+    put_raw(
+        name,
+        schema::VERSION,
+        &[("torn", "{\"slug\":\"torn\",".into())],
+    )
+    .await;
+    let lib = Library::open_named(name, schema::VERSION).await.unwrap();
+    assert!(matches!(lib.get("torn").await, Err(StoreError::Damaged(_))));
+    let listing = lib.list().await.unwrap();
+    assert_eq!(listing.damaged(), 1);
+    assert_eq!(listing.entries[0].headline, "Torn", "keeps what it knew");
+    // Saved again (opened online): whole again.
+    lib.save(to_save("torn", "Torn")).await.unwrap();
+    assert_eq!(lib.list().await.unwrap().damaged(), 0);
+    lib.close();
+}
+
+#[wasm_bindgen_test]
+async fn removing_reports_only_the_images_no_other_saved_article_uses() {
+    let lib = fresh("t-images", schema::VERSION).await;
+    let mut shared = to_save("b", "Beta");
+    shared.facts.images.push("images/a.svg".into());
+    lib.save_all(&[to_save("a", "Alpha"), shared])
+        .await
+        .unwrap();
+    let unused = lib.remove(&["a".into()]).await.unwrap();
+    assert_eq!(unused, ["images/a-1.svg"], "images/a.svg is still b's");
+    let unused = lib.remove(&["b".into()]).await.unwrap();
+    assert_eq!(unused, ["images/a.svg", "images/b-1.svg", "images/b.svg"]);
+    lib.close();
 }

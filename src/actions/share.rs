@@ -66,7 +66,7 @@ fn can_share_natively(data: &JsValue) -> bool {
 }
 
 fn remembered_instance() -> Option<String> {
-    crate::offline::storage::local()?
+    crate::prefs::local()?
         .get_item(MASTODON_KEY)
         .ok()
         .flatten()
@@ -215,7 +215,7 @@ pub(super) fn instance_submitted(form: &Element) {
     }
     show(find(form, ".inline-error"), valid.is_none());
     let Some(host) = valid else { return };
-    if let Some(storage) = crate::offline::storage::local() {
+    if let Some(storage) = crate::prefs::local() {
         let _ = storage.set_item(MASTODON_KEY, &host);
     }
     show(Some(form.clone()), false);

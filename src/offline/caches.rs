@@ -76,13 +76,20 @@ pub async fn put_page(path: &str, html: &str) -> Result<(), StoreError> {
     }
 }
 
-/// Removes these URLs, except those still used.
-pub async fn forget(name: &str, urls: &[String], still_used: &[String]) {
+/// Removes these URLs.
+pub async fn forget(name: &str, urls: &[String]) {
     let Some(cache) = open(name).await else {
         return;
     };
-    for url in urls.iter().filter(|u| !still_used.contains(u)) {
+    for url in urls {
         let _ = JsFuture::from(cache.delete_with_str(&routes::links().asset(url))).await;
+    }
+}
+
+/// Removes the whole cache (the library was emptied).
+pub async fn clear(name: &str) {
+    if let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) {
+        let _ = JsFuture::from(caches.delete(name)).await;
     }
 }
 

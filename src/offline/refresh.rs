@@ -73,7 +73,7 @@ const REFRESH_EVERY_MS: f64 = 6.0 * 60.0 * 60.0 * 1000.0;
 
 /// Refreshes the library on start-up unless that was done recently.
 pub async fn refresh_library_if_due(notices: Notices) {
-    let last = crate::offline::storage::local()
+    let last = crate::prefs::local()
         .and_then(|s| s.get_item(REFRESHED_AT_KEY).ok().flatten())
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0) as f64;
@@ -128,7 +128,7 @@ pub async fn refresh_library(notices: Notices) {
             return;
         }
     }
-    if let Some(storage) = crate::offline::storage::local() {
+    if let Some(storage) = crate::prefs::local() {
         let now = js_sys::Date::now() as u64;
         let _ = storage.set_item(REFRESHED_AT_KEY, &now.to_string());
     }

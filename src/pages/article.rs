@@ -108,6 +108,9 @@ pub fn page(slug: String) -> impl IntoView {
                     ),
                     None,
                 ),
+                Err(LoadError::Storage(message)) => {
+                    library.notices.push(Level::Warning, message, None)
+                }
                 Err(e) => log::warn!("could not keep {slug} offline: {e}"),
             }
         });

@@ -5,9 +5,9 @@ use crate::components::load_states::Loading;
 use crate::components::page_meta;
 use crate::context;
 use crate::offline::caches;
-use crate::offline::storage::{self, human_bytes};
 use crate::routes::links;
-use crate::store::{self, records::LibraryEntry, LibraryContents, StoreError};
+use crate::store::device::{self as storage, human_bytes};
+use crate::store::{self, LibraryContents, StoreError};
 use folio_content::Timestamp;
 use leptos::prelude::*;
 
@@ -66,44 +66,40 @@ fn LibraryView(
     listing: LibraryContents,
     on_change: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let damaged = listing.damaged();
     let entries = listing.entries;
     let total: u64 = entries.iter().map(|e| u64::from(e.size)).sum();
     let count = entries.len();
     let error = RwSignal::new(None::<String>);
     let confirm_all = RwSignal::new(false);
 
-    // What is listed is what is saved, so the images still needed after a
-    // removal follow from it without reading the library again.
-    let listed = StoredValue::new(entries.clone());
     let saved = context::saved();
-    let remove = move |targets: Vec<LibraryEntry>, all: bool| {
+    let remove = move |slugs: Vec<String>, all: bool| {
         leptos::task::spawn_local(async move {
-            let slugs: Vec<String> = targets.iter().map(|e| e.slug.clone()).collect();
             let result = async {
                 let library = store::shared().await?;
                 if all {
-                    library.clear().await
+                    library.clear().await.map(|()| None)
                 } else {
-                    library.remove(&slugs).await
+                    library.remove(&slugs).await.map(Some)
                 }
             }
             .await;
             match result {
-                Ok(()) => {
-                    let still_used: Vec<String> = listed
-                        .try_with_value(|entries| {
-                            entries
-                                .iter()
-                                .filter(|e| !all && !slugs.contains(&e.slug))
-                                .flat_map(|e| e.images.clone())
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    let gone: Vec<String> = targets.iter().flat_map(|e| e.images.clone()).collect();
-                    caches::forget(caches::IMAGES, &gone, &still_used).await;
-                    let pages: Vec<String> =
-                        slugs.iter().map(|s| caches::article_page(s)).collect();
-                    caches::forget(caches::PAGES, &pages, &[]).await;
+                Ok(unused_images) => {
+                    match unused_images {
+                        // The library's images and pages go with it.
+                        None => {
+                            caches::clear(caches::IMAGES).await;
+                            caches::clear(caches::PAGES).await;
+                        }
+                        Some(images) => {
+                            caches::forget(caches::IMAGES, &images).await;
+                            let pages: Vec<String> =
+                                slugs.iter().map(|s| caches::article_page(s)).collect();
+                            caches::forget(caches::PAGES, &pages).await;
+                        }
+                    }
                     saved.unmark((!all).then_some(slugs.as_slice()));
                     on_change();
                 }
@@ -114,20 +110,19 @@ fn LibraryView(
         });
     };
 
-    let all_entries = entries.clone();
     view! {
         <section class="library-summary" aria-label="Library summary">
             <p class="library-count">
                 {format!("{count} saved {} · {}", if count == 1 { "article" } else { "articles" }, human_bytes(total as f64))}
             </p>
             <p><a href=links().search()>"Search your library"</a></p>
-            {(listing.unreadable > 0).then(|| view! {
+            {(damaged > 0).then(|| view! {
                 <p class="notice notice-warning" role="alert">
-                    {format!("{} saved {} could not be read and {} skipped. Opening {} again online replaces the damaged copy.",
-                        listing.unreadable,
-                        if listing.unreadable == 1 { "entry" } else { "entries" },
-                        if listing.unreadable == 1 { "was" } else { "were" },
-                        if listing.unreadable == 1 { "it" } else { "them" })}
+                    {if damaged == 1 {
+                        "1 saved article is damaged and cannot be read. Open it again while online to replace it, or remove it.".to_owned()
+                    } else {
+                        format!("{damaged} saved articles are damaged and cannot be read. Open them again while online to replace them, or remove them.")
+                    }}
                 </p>
             })}
             {move || error.get().map(|e| view! { <p class="notice notice-warning" role="alert">{e}</p> })}
@@ -141,11 +136,17 @@ fn LibraryView(
                 <ul class="library-list">
                     {entries.into_iter().map(|entry| {
                         let label = format!("Remove “{}” from the library", entry.headline);
-                        let target = entry.clone();
+                        let target = entry.slug.clone();
                         view! {
                             <li class="library-item">
                                 <div class="library-item-text">
                                     <a href=links().article(&entry.slug) class="library-title">{entry.headline.clone()}</a>
+                                    {entry.problem.clone().map(|p| view! {
+                                        <p class="library-damaged">
+                                            <strong>"Damaged: "</strong>"this saved copy cannot be read. "
+                                            <span class="library-problem">{p}</span>
+                                        </p>
+                                    })}
                                     <p class="library-meta">
                                         <span class="library-section">{entry.section.replace('-', " ")}</span>
                                         " · "<span class="library-size">{human_bytes(f64::from(entry.size))}</span>
@@ -160,13 +161,10 @@ fn LibraryView(
                 </ul>
                 <div class="library-actions">
                     <Show when=move || !confirm_all.get()
-                        fallback=move || {
-                            let all_entries = all_entries.clone();
-                            view! {
-                                <p role="alert">"Remove every saved article from this device?"</p>
-                                <button type="button" class="button" on:click=move |_| remove(all_entries.clone(), true)>"Yes, remove all"</button>
-                                <button type="button" class="button-secondary" on:click=move |_| confirm_all.set(false)>"Cancel"</button>
-                            }
+                        fallback=move || view! {
+                            <p role="alert">"Remove every saved article from this device?"</p>
+                            <button type="button" class="button" on:click=move |_| remove(Vec::new(), true)>"Yes, remove all"</button>
+                            <button type="button" class="button-secondary" on:click=move |_| confirm_all.set(false)>"Cancel"</button>
                         }>
                         <button type="button" class="button-secondary" on:click=move |_| confirm_all.set(true)>"Remove all"</button>
                     </Show>

@@ -3,9 +3,12 @@
 use folio_content::{search::SearchDoc, Article, Kind};
 use serde::{Deserialize, Serialize};
 
-/// `articles` store: the article exactly as fetched, so a saved copy is
-/// byte-for-byte what the server sent and a damaged record is detected by
-/// decoding it again.
+/// `articles` store: the article exactly as fetched and validated, so a
+/// saved copy is byte-for-byte what the server sent. It is read back with
+/// its format version checked but without today's validation rules (see
+/// `folio_content::decode::validated_article_with`): what passed when it was
+/// saved stays readable. The record's own layout is versioned by the
+/// database schema ([`super::schema::VERSION`]).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SavedRecord {
     pub slug: String,
@@ -19,6 +22,15 @@ pub struct SavedRecord {
     pub etag: Option<String>,
 }
 
+/// The article in a saved record, read as it was validated when saved: its
+/// format version is checked, today's rules are not applied again.
+pub fn read_saved(json: &str) -> Result<Article, super::StoreError> {
+    crate::json::validated_article(json).map_err(|e| match e {
+        folio_content::ContentError::UnsupportedVersion { .. } => super::StoreError::NeedsNewerApp,
+        e => super::StoreError::Damaged(e.to_string()),
+    })
+}
+
 /// `library` store (schema v2): what the library page lists, small enough
 /// to read a thousand of at once.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,12 +39,36 @@ pub struct LibraryEntry {
     pub headline: String,
     pub dek: String,
     pub section: String,
-    pub kind: Kind,
+    /// `None` for a damaged entry.
+    pub kind: Option<Kind>,
     pub published: String,
     pub saved_at: f64,
     pub size: u32,
     #[serde(default)]
     pub images: Vec<String>,
+    /// Why the saved copy cannot be read, for one that cannot (schema v3):
+    /// the library lists it as damaged, so the reader can see and remove it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
+}
+
+impl LibraryEntry {
+    /// The entry of a saved copy that cannot be read: its slug stands in
+    /// for its headline.
+    pub fn damaged(slug: &str, saved_at: f64, size: u32, problem: String) -> Self {
+        Self {
+            slug: slug.to_owned(),
+            headline: slug.replace('-', " "),
+            dek: String::new(),
+            section: String::new(),
+            kind: None,
+            published: String::new(),
+            saved_at,
+            size,
+            images: Vec::new(),
+            problem: Some(problem),
+        }
+    }
 }
 
 /// `texts` store (schema v2): plain text for offline search.
@@ -80,11 +116,12 @@ pub fn derive(
             headline: article.headline.clone(),
             dek: article.dek.clone(),
             section: article.section.clone(),
-            kind: article.kind,
+            kind: Some(article.kind),
             published: article.published.as_str().to_owned(),
             saved_at,
             size,
             images: facts.images.clone(),
+            problem: None,
         },
         TextRecord {
             slug: article.slug.clone(),

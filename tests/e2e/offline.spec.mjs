@@ -234,6 +234,8 @@ test('a database from schema v1 is upgraded with its articles intact', async ({ 
           const db = open.result;
           const tx = db.transaction('articles', 'readwrite');
           tx.objectStore('articles').put({ slug, json, saved_at: Date.UTC(2026, 9, 1), size: json.length });
+          // A record the upgrade cannot read.
+          tx.objectStore('articles').put({ slug: 'torn-record', json: '{"slug":', saved_at: Date.UTC(2026, 8, 1), size: 8 });
           tx.oncomplete = () => { db.close(); ok(); };
           tx.onerror = () => fail(tx.error);
         };
@@ -242,6 +244,12 @@ test('a database from schema v1 is upgraded with its articles intact', async ({ 
   }, { slug: s.slug, json });
   await page.goto('/library');
   await expect(page.locator('.library-list')).toContainText(s.headline);
+  // What could not be read is shown, not hidden, and can be removed.
+  await expect(page.getByRole('alert')).toContainText('1 saved article is damaged and cannot be read');
+  await expect(page.locator('.library-item', { hasText: 'torn record' })).toContainText('Damaged');
+  await page.getByRole('button', { name: 'Remove “torn record” from the library' }).click();
+  await expect(page.locator('.library-item')).toHaveCount(1);
+  await expect(page.getByText('is damaged and cannot be read')).toHaveCount(0);
   const version = await page.evaluate(() => new Promise((ok) => {
     const r = indexedDB.open('folio');
     r.onsuccess = () => { const v = r.result.version; const names = [...r.result.objectStoreNames]; r.result.close(); ok({ v, names }); };

@@ -95,6 +95,16 @@ pub fn article_with<P: Parser>(json: &str) -> Result<Article, ContentError> {
     Ok(article)
 }
 
+/// Decodes an article file that was validated when it was stored (the
+/// offline library): its format version is checked, today's validation
+/// rules are not applied again, so a release that tightens a rule cannot
+/// turn a saved library into damaged copies.
+pub fn validated_article_with<P: Parser>(json: &str) -> Result<Article, ContentError> {
+    let article: Article = parse::<P, _>("article", json)?;
+    check("article", article.version, Vec::new())?;
+    Ok(article)
+}
+
 /// Decodes and validates the site index with the parser `P`.
 pub fn site_with<P: Parser>(json: &str) -> Result<Site, ContentError> {
     let site: Site = parse::<P, _>("site index", json)?;
@@ -172,6 +182,25 @@ mod tests {
             err.to_string().contains("unknown variant `rumour`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn stored_articles_are_not_validated_again_but_their_version_is_checked() {
+        // Stored under rules since tightened (here: a related list naming
+        // the article itself).
+        let loose = GOOD.replacen('{', r#"{"related": ["port-plan"],"#, 1);
+        assert!(decode_article(&loose).is_err());
+        let kept = validated_article_with::<SerdeJson>(&loose).expect("read back as stored");
+        assert_eq!(kept.related, ["port-plan"]);
+        let newer = GOOD.replacen('{', r#"{"version": 7,"#, 1);
+        assert!(matches!(
+            validated_article_with::<SerdeJson>(&newer),
+            Err(ContentError::UnsupportedVersion { version: 7, .. })
+        ));
+        assert!(matches!(
+            validated_article_with::<SerdeJson>("{\"slug\": 3}"),
+            Err(ContentError::Malformed { .. })
+        ));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The browser's storage estimate and persistence, through
-//! `navigator.storage`.
+//! The device's storage as the browser manages it (`navigator.storage`):
+//! how much the library takes, whether it is kept persistently, and whether
+//! a write would run into the quota.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -10,11 +11,6 @@ fn manager() -> Option<web_sys::StorageManager> {
     js_sys::Reflect::has(&navigator, &JsValue::from_str("storage"))
         .unwrap_or(false)
         .then(|| navigator.storage())
-}
-
-/// `localStorage`, where small preferences live; `None` where it is blocked.
-pub fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Bytes used and the quota, as the browser estimates them.
