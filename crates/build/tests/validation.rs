@@ -109,11 +109,23 @@ fn a_missing_loader_is_reported_before_anything_is_written() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(run(&["--nope"], &[]).status.code(), Some(2));
-    assert_eq!(
-        run(&["site", "--base-url", "news/"], &[]).status.code(),
-        Some(1)
+    let result = run(&["--nope"], &[]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("--nope"));
+}
+
+#[test]
+fn a_relative_base_url_is_refused_before_anything_is_written() {
+    // A site that would otherwise build: the base URL is the only problem.
+    let site = built_site("relative-base", "good", "loader");
+    let result = run_site(&site.content(), &site.dist(), &["--base-url", "news/"], &[]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("--base-url `news/` must be an absolute http(s) URL"),
+        "{stderr}"
     );
+    assert!(!site.dist().join("articles").exists());
 }
 
 #[test]
