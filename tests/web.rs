@@ -129,17 +129,38 @@ fn a_link_to_a_place_on_the_page_moves_there_and_stays_on_the_page() {
 }
 
 #[wasm_bindgen_test]
-fn hostile_markdown_renders_inert_in_the_dom() {
+async fn hostile_markdown_renders_inert_in_the_dom() {
     let root = container();
     let html = folio_content::markdown::render(
         "<script>window.pwned=1</script>\n\n<img src=x onerror=\"window.pwned=1\">\n\n[x](javascript:window.pwned=1)",
     );
     root.set_inner_html(&html);
+    // Handlers run later, not during `innerHTML`: wait until a control
+    // image with the same broken source has had its error event (any
+    // `onerror` in the rendered HTML would have run by then), then a tick.
+    let (fired, errored) = futures::channel::oneshot::channel::<()>();
+    let fired = std::cell::Cell::new(Some(fired));
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = fired.take() {
+            let _ = f.send(());
+        }
+    });
+    let control: web_sys::HtmlImageElement = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("img")
+        .unwrap()
+        .unchecked_into();
+    control.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    control.set_src("x");
+    errored.await.expect("the control image fails to load");
+    folio::net::sleep(50).await;
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "a handler in the rendered HTML ran");
     assert!(root.query_selector("script").unwrap().is_none());
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(root.query_selector("a").unwrap().is_none());
-    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
-    assert!(pwned.is_undefined());
     root.remove();
 }
 
