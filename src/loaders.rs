@@ -214,62 +214,109 @@ pub async fn keep_article(
     })
 }
 
-/// Downloads and saves every article of every page of a listing in one
-/// batch, reporting `(done, total)` as it goes. Returns the saved slugs.
+/// How many articles of a listing download at once when it is saved.
+const SAVE_PARALLEL: usize = 4;
+
+/// What saving a listing did.
+#[derive(Debug, Default)]
+pub struct SaveReport {
+    /// How many articles the listing has.
+    pub total: usize,
+    /// The slugs saved, in the order they completed.
+    pub saved: Vec<String>,
+    /// Articles that could not be saved: headline and why.
+    pub failed: Vec<(String, String)>,
+    /// Whether the reader stopped it.
+    pub stopped: bool,
+}
+
+/// Downloads and saves every article of every page of a listing, a few at
+/// a time, each in its own transaction as soon as its file and page are
+/// in (so a save stopped or killed midway keeps every article it
+/// completed, and never half of one). An article that cannot be fetched or
+/// read is skipped and reported; a full library stops the save. Aborting
+/// `signal` stops it. Reports `(done, total)` as it goes.
 pub async fn save_listing(
     listing: &Listing,
+    signal: Option<AbortSignal>,
     progress: impl Fn(usize, usize),
-) -> Result<Vec<String>, LoadError> {
-    let first = self::listing(listing, 1, None).await?;
+) -> Result<SaveReport, LoadError> {
+    use futures::StreamExt;
+    let library = store::shared()
+        .await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
+    let first = self::listing(listing, 1, signal.clone()).await?;
     let mut summaries = first.items.clone();
     for page in 2..=first.pages {
         summaries.extend(
-            self::listing(listing, page, None)
+            self::listing(listing, page, signal.clone())
                 .await?
                 .items
                 .iter()
                 .cloned(),
         );
     }
-    let total = summaries.len();
-    progress(0, total);
-    let mut batch = Vec::with_capacity(total);
-    let mut images_needed = Vec::new();
-    let links = crate::routes::links();
-    for (i, summary) in summaries.iter().enumerate() {
-        let (file_path, page_path) = (paths::article(&summary.slug), links.article(&summary.slug));
-        let (file, page) = futures::join!(
-            fetch_conditional(&file_path, None, None),
-            self::page(&page_path, PageRequest::Usual, None),
-        );
-        if let Some(text) = file?.text {
-            let article = json::article(&text).map_err(LoadError::Content)?;
-            let facts = page_facts(&page?.content);
-            images_needed.extend(facts.images.iter().cloned());
-            batch.push(store::ToSave {
-                json: text,
-                article,
-                etag: None,
-                facts,
-            });
-        }
-        progress(i + 1, total);
-    }
-    // Fetch everything first, then write in one transaction.
-    let library = store::shared()
-        .await
-        .map_err(|e| LoadError::Storage(e.reader_message()))?;
-    library
-        .save_all(&batch)
-        .await
-        .map_err(|e| LoadError::Storage(e.reader_message()))?;
-    let slugs: Vec<String> = batch.iter().map(|b| b.article.slug.clone()).collect();
-    let pages: Vec<String> = slugs.iter().map(|s| caches::article_page(s)).collect();
-    let kept = async {
-        caches::keep(caches::IMAGES, &images_needed, false).await?;
-        caches::keep(caches::PAGES, &pages, false).await
+    let mut report = SaveReport {
+        total: summaries.len(),
+        ..SaveReport::default()
     };
-    kept.await
-        .map_err(|e| LoadError::Storage(e.reader_message()))?;
-    Ok(slugs)
+    progress(0, report.total);
+    let links = crate::routes::links();
+    let downloads = summaries.iter().map(|summary| {
+        let signal = signal.clone();
+        async move {
+            let slug = &summary.slug;
+            let (file_path, page_path) = (paths::article(slug), links.article(slug));
+            let (file, page) = futures::join!(
+                fetch_conditional(&file_path, None, signal.as_ref()),
+                self::page(&page_path, PageRequest::Usual, signal.clone()),
+            );
+            let fetched = (|| {
+                let file = file?;
+                let text = file
+                    .text
+                    .ok_or_else(|| LoadError::Network("empty response".into()))?;
+                let article = json::article(&text).map_err(LoadError::Content)?;
+                Ok(store::ToSave {
+                    json: text,
+                    article,
+                    etag: file.etag,
+                    facts: page_facts(&page?.content),
+                })
+            })();
+            (summary.headline.clone(), fetched)
+        }
+    });
+    let mut downloads = futures::stream::iter(downloads).buffer_unordered(SAVE_PARALLEL);
+    let mut done = 0;
+    while let Some((headline, fetched)) = downloads.next().await {
+        done += 1;
+        match fetched {
+            Ok(item) => {
+                let slug = item.article.slug.clone();
+                let images = item.facts.images.clone();
+                library
+                    .save(item)
+                    .await
+                    .map_err(|e| LoadError::Storage(e.reader_message()))?;
+                let kept = async {
+                    caches::keep(caches::IMAGES, &images, false).await?;
+                    caches::keep(caches::PAGES, &[caches::article_page(&slug)], false).await
+                };
+                kept.await
+                    .map_err(|e| LoadError::Storage(e.reader_message()))?;
+                report.saved.push(slug);
+            }
+            Err(LoadError::Aborted) => {
+                report.stopped = true;
+                break;
+            }
+            Err(e) => report.failed.push((headline, e.reader_message())),
+        }
+        progress(done, report.total);
+    }
+    if signal.as_ref().is_some_and(AbortSignal::aborted) {
+        report.stopped = true;
+    }
+    Ok(report)
 }

@@ -8,6 +8,7 @@ use crate::net::PageRequest;
 use crate::routes::links;
 use folio_content::paths::Listing;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -112,7 +113,8 @@ pub(super) fn more(button: &Element, handles: Handles) {
     });
 }
 
-/// Saves every article of the listing for offline reading, with progress.
+/// Saves every article of the listing for offline reading, with progress
+/// and a "Stop saving" button.
 pub(super) fn save(button: &Element, handles: Handles) {
     if button.has_attribute("disabled") {
         return;
@@ -123,13 +125,28 @@ pub(super) fn save(button: &Element, handles: Handles) {
     else {
         return;
     };
-    let Some(status) = button
-        .parent_element()
-        .and_then(|p| p.query_selector(".save-progress").ok().flatten())
-    else {
+    let section = button.parent_element();
+    let find = |selector: &str| {
+        section
+            .as_ref()
+            .and_then(|p| p.query_selector(selector).ok().flatten())
+    };
+    let (Some(status), cancel) = (find(".save-progress"), find(".save-cancel")) else {
+        return;
+    };
+    let Ok(controller) = web_sys::AbortController::new() else {
         return;
     };
     let _ = button.set_attribute("disabled", "");
+    // "Stop saving" aborts the downloads; what completed stays saved.
+    let stop = Closure::<dyn Fn()>::new({
+        let controller = controller.clone();
+        move || controller.abort()
+    });
+    if let Some(cancel) = &cancel {
+        let _ = cancel.remove_attribute("hidden");
+        let _ = cancel.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref());
+    }
     let button = button.clone();
     let progress = {
         let status = status.clone();
@@ -142,14 +159,17 @@ pub(super) fn save(button: &Element, handles: Handles) {
     };
     wasm_bindgen_futures::spawn_local(async move {
         progress(0, 0);
-        match loaders::save_listing(&listing, progress).await {
-            Ok(slugs) => {
-                handles.saved.mark(slugs.iter().map(String::as_str));
-                status.set_inner_html(&format!(
-                    r#"<span>Saved {} articles. They are in your <a href="{}">library</a>.</span>"#,
-                    slugs.len(),
-                    links().library()
-                ));
+        let result = loaders::save_listing(&listing, Some(controller.signal()), progress).await;
+        if let Some(cancel) = &cancel {
+            let _ = cancel.set_attribute("hidden", "");
+            let _ =
+                cancel.remove_event_listener_with_callback("click", stop.as_ref().unchecked_ref());
+        }
+        drop(stop);
+        match result {
+            Ok(report) => {
+                handles.saved.mark(report.saved.iter().map(String::as_str));
+                show_report(&status, &report);
             }
             Err(e) => {
                 if let crate::net::LoadError::Storage(_) = &e {
@@ -160,12 +180,11 @@ pub(super) fn save(button: &Element, handles: Handles) {
                     );
                 }
                 status.set_inner_html("");
-                let span = super::document().and_then(|d| d.create_element("span").ok());
-                if let Some(span) = span {
-                    span.set_class_name("inline-error");
-                    span.set_text_content(Some(&e.reader_message()));
-                    let _ = status.append_child(&span);
-                }
+                let message = match e {
+                    crate::net::LoadError::Aborted => "Saving stopped.".to_owned(),
+                    e => e.reader_message(),
+                };
+                append(&status, "span", "inline-error", &message);
             }
         }
         let _ = button.remove_attribute("disabled");
@@ -173,4 +192,53 @@ pub(super) fn save(button: &Element, handles: Handles) {
             let _ = b.focus();
         }
     });
+}
+
+/// Appends a `tag` element of `class` with `text` to `parent`.
+fn append(parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> {
+    let el = super::document()?.create_element(tag).ok()?;
+    el.set_class_name(class);
+    el.set_text_content(Some(text));
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+/// What the save did, in a sentence, with what could not be saved.
+fn show_report(status: &Element, report: &loaders::SaveReport) {
+    let saved = report.saved.len();
+    let articles = |n: usize| if n == 1 { "article" } else { "articles" };
+    let summary = if report.stopped {
+        format!(
+            "Saving stopped: {saved} of {} {} saved.",
+            report.total,
+            articles(report.total)
+        )
+    } else if report.failed.is_empty() {
+        format!("Saved {saved} {}.", articles(saved))
+    } else {
+        format!(
+            "Saved {saved} of {} {}.",
+            report.total,
+            articles(report.total)
+        )
+    };
+    status.set_inner_html(&format!(
+        r#"<span>{summary} They are in your <a href="{}">library</a>.</span>"#,
+        links().library()
+    ));
+    if report.failed.is_empty() {
+        return;
+    }
+    let failed = report.failed.len();
+    let _ = append(
+        status,
+        "p",
+        "inline-error",
+        &format!("{failed} {} could not be saved:", articles(failed)),
+    );
+    if let Some(list) = append(status, "ul", "save-failures", "") {
+        for (headline, reason) in &report.failed {
+            let _ = append(&list, "li", "", &format!("{headline}: {reason}"));
+        }
+    }
 }

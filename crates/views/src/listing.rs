@@ -89,6 +89,8 @@ fn save_section(ctx: &Ctx<'_>, slug: &str) -> Markup {
             button.button type="button" data-action="save-listing" data-listing=(Listing::Section(slug.to_owned()).id()) {
                 "Save " (name) " for offline"
             }
+            " "
+            button.button-secondary.save-cancel type="button" hidden { "Stop saving" }
             div.save-progress role="status" aria-live="polite" {}
         }
     }
