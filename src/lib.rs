@@ -10,6 +10,7 @@ pub mod loaders;
 pub mod net;
 pub mod offline;
 pub mod pages;
+pub mod panic;
 pub mod prefs;
 pub mod routes;
 pub mod store;

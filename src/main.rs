@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    folio::panic::install();
     let _ = console_log::init_with_level(log::Level::Warn);
     let main = web_sys::window()
         .and_then(|w| w.document())

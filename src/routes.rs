@@ -62,7 +62,14 @@ pub fn follow_history(location: Location) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let on_pop = Closure::<dyn Fn()>::new(move || location.0.set(current_path()));
+    let on_pop = Closure::<dyn Fn()>::new(move || {
+        // After a panic the app cannot draw the page: load it.
+        if crate::panic::happened() {
+            let _ = web_sys::window().map(|w| w.location().reload());
+            return;
+        }
+        location.0.set(current_path())
+    });
     let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     // The app lives as long as the page.
     on_pop.forget();

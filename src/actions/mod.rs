@@ -41,7 +41,8 @@ fn action_target(event: &web_sys::Event) -> Option<(Element, String)> {
 pub fn install(handles: Handles) {
     let Some(doc) = document() else { return };
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented() || ev.button() != 0 {
+        // After a panic, links are the browser's again.
+        if ev.default_prevented() || ev.button() != 0 || crate::panic::happened() {
             return;
         }
         if in_page_link(&ev) {
@@ -70,6 +71,9 @@ pub fn install(handles: Handles) {
         }
     });
     let on_submit = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if crate::panic::happened() {
+            return;
+        }
         if let Some((el, action)) = action_target(&ev) {
             if action == "mastodon-instance" {
                 ev.prevent_default();
