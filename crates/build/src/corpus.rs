@@ -5,7 +5,7 @@ use crate::image_sizes::ImageSizer;
 use crate::parallel;
 use folio_content::listing::sort_newest_first;
 use folio_content::{decode_article, decode_site, validate, Article, ArticleSummary, Site};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -180,16 +180,18 @@ pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
     let results = parallel::map(&paths, |path| check_file(path, site.as_ref(), &sizer));
     let mut articles = Vec::with_capacity(paths.len());
     let mut related = Vec::new();
-    let mut slugs = HashSet::with_capacity(paths.len());
+    // Each slug and the file that has it.
+    let mut slugs: HashMap<String, &Path> = HashMap::with_capacity(paths.len());
     for (path, result) in paths.iter().zip(results) {
         problems.extend(result.problems);
         let Some((summary, picks)) = result.article else {
             continue;
         };
-        if !slugs.insert(summary.slug.clone()) {
+        if let Some(first) = slugs.insert(summary.slug.clone(), path) {
+            let name = first.file_name().unwrap_or_default().to_string_lossy();
             problems.push(problem(
                 path,
-                format!("slug `{}` is used by another article", summary.slug),
+                format!("slug `{}` is also used by {name}", summary.slug),
             ));
         }
         if !picks.is_empty() {
@@ -199,7 +201,7 @@ pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
     }
     for (path, picks) in related {
         for slug in picks {
-            if !slugs.contains(&slug) {
+            if !slugs.contains_key(&slug) {
                 problems.push(problem(
                     path,
                     format!("related article `{slug}` does not exist"),

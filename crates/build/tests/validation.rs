@@ -21,7 +21,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ),
     (
         "other-good-one.json",
-        "slug `good-one` is used by another article",
+        "slug `good-one` is also used by good-one.json",
     ),
     (
         "related-missing.json",
