@@ -21,10 +21,11 @@ cd "$(dirname "$0")/.."
 N=${1:-100000}
 WORK=${FOLIO_BENCH_DIR:-${TMPDIR:-/tmp}/folio-bench-$N}
 BIN=$PWD/target/tool/folio-build
+GEN=$PWD/target/tool/gen-corpus
 
 [ -f dist/index.html ] || { echo "dist/index.html is missing: run ./x build first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install time" >&2; exit 1; }
-cargo build --quiet --locked --profile tool -p folio-build
+cargo build --quiet --locked --profile tool -p folio-build -p folio-corpus-gen
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -49,7 +50,7 @@ bytes() { local dir=$1; shift; find "$WORK/dist/$dir" -type f "$@" -printf '%s\n
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM," \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-measure "gen-corpus ($N articles)" "$BIN" gen-corpus --articles "$N" --out "$WORK/public"
+measure "gen-corpus ($N articles)" "$GEN" --articles "$N" --out "$WORK/public"
 echo "corpus: $(du -sh "$WORK/public/content/articles" | cut -f1) of article JSON"
 measure "content step (listings)" "$BIN" content --content "$WORK/public/content"
 

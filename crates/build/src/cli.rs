@@ -16,8 +16,6 @@ usage:
   folio-build compress [--dist DIR]
       only the .gz/.br siblings, for a build that changes dist/ after the site step
       (e.g. generates a service worker): run `site --no-precompress` first
-  folio-build gen-corpus --articles N --out DIR [--seed N]
-      write a synthetic valid corpus (DIR/content, DIR/images) for benchmarks
 
 defaults: --content public/content, --out the content directory, --dist dist
 environment: FOLIO_BASE_URL (as --base-url), FOLIO_PRECOMPRESS=0 (as --no-precompress),
@@ -39,12 +37,6 @@ pub(crate) enum Command {
     /// Write `.gz` and `.br` siblings under `dist` (skipped when `enabled` is
     /// false, i.e. `FOLIO_PRECOMPRESS=0`).
     Compress { dist: PathBuf, enabled: bool },
-    /// Write a synthetic corpus of `articles` articles under `out`.
-    GenCorpus {
-        articles: usize,
-        out: PathBuf,
-        seed: u64,
-    },
 }
 
 #[derive(Default)]
@@ -56,8 +48,6 @@ struct Flags {
     precompress: Option<bool>,
     og_images: Option<bool>,
     og_cache: Option<PathBuf>,
-    articles: Option<usize>,
-    seed: Option<u64>,
 }
 
 /// Parses the arguments after the program name; `env` reads the environment.
@@ -67,7 +57,7 @@ pub(crate) fn parse(
 ) -> Result<Command, String> {
     let mut args = args.into_iter().peekable();
     let subcommand = match args.peek().map(String::as_str) {
-        Some(name @ ("content" | "site" | "compress" | "gen-corpus")) => {
+        Some(name @ ("content" | "site" | "compress")) => {
             let name = name.to_owned();
             args.next();
             Some(name)
@@ -88,20 +78,6 @@ pub(crate) fn parse(
             "--og-images" => flags.og_images = Some(true),
             "--no-og-images" => flags.og_images = Some(false),
             "--og-cache" => flags.og_cache = Some(value()?.into()),
-            "--articles" => {
-                let v = value()?;
-                flags.articles = Some(
-                    v.parse()
-                        .map_err(|_| format!("--articles `{v}` is not a number"))?,
-                );
-            }
-            "--seed" => {
-                let v = value()?;
-                flags.seed = Some(
-                    v.parse()
-                        .map_err(|_| format!("--seed `{v}` is not a number"))?,
-                );
-            }
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -144,19 +120,11 @@ pub(crate) fn parse(
                 flags.precompress.is_some(),
                 "--precompress/--no-precompress",
             )?;
-            refuse(
-                flags.articles.is_some() || flags.seed.is_some(),
-                "--articles/--seed",
-            )?;
             let out = flags.out.unwrap_or_else(|| content.clone());
             Ok(Command::Content { content, out })
         }
         "site" => {
             refuse(flags.out.is_some(), "--out")?;
-            refuse(
-                flags.articles.is_some() || flags.seed.is_some(),
-                "--articles/--seed",
-            )?;
             let base_url = flags
                 .base_url
                 .or_else(|| env("FOLIO_BASE_URL").filter(|v| !v.trim().is_empty()));
@@ -188,34 +156,12 @@ pub(crate) fn parse(
                 "--content/--out",
             )?;
             refuse(flags.base_url.is_some(), "--base-url")?;
-            refuse(
-                flags.articles.is_some() || flags.seed.is_some(),
-                "--articles/--seed",
-            )?;
             Ok(Command::Compress {
                 dist: flags.dist.unwrap_or_else(|| PathBuf::from("dist")),
                 enabled: flags.precompress.unwrap_or(precompress_default),
             })
         }
-        _ => {
-            refuse(og_flags, "--og-images/--no-og-images/--og-cache")?;
-            refuse(flags.content.is_some(), "--content")?;
-            refuse(
-                flags.dist.is_some() || flags.base_url.is_some(),
-                "--dist/--base-url",
-            )?;
-            refuse(
-                flags.precompress.is_some(),
-                "--precompress/--no-precompress",
-            )?;
-            let articles = flags.articles.ok_or("gen-corpus needs --articles N")?;
-            let out = flags.out.ok_or("gen-corpus needs --out DIR")?;
-            Ok(Command::GenCorpus {
-                articles,
-                out,
-                seed: flags.seed.unwrap_or(1),
-            })
-        }
+        other => unreachable!("subcommand `{other}` is matched above"),
     }
 }
 
@@ -294,7 +240,8 @@ mod tests {
         assert!(parse_with("compress --og-cache x", &[]).is_err());
         assert!(parse_with("content --base-url https://x/", &[]).is_err());
         assert!(parse_with("site --out x", &[]).is_err());
-        assert!(parse_with("gen-corpus --out x", &[]).is_err());
+        // The benchmark's corpus generator is not part of this tool.
+        assert!(parse_with("gen-corpus --articles 3 --out x", &[]).is_err());
         assert!(parse_with("compress --content x", &[]).is_err());
         let env = [("FOLIO_PRECOMPRESS", "off")];
         assert!(matches!(

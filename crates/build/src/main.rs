@@ -5,7 +5,6 @@
 //! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
 //!                  [--no-precompress] [--no-og-images] [--og-cache DIR]
 //! folio-build compress [--dist DIR]                                 after the service worker
-//! folio-build gen-corpus --articles N --out DIR [--seed N]          benchmarks only
 //! ```
 //!
 //! - `content` (the default; no arguments at all means `content --content
@@ -32,7 +31,6 @@
 //! - `compress` writes only the `.gz`/`.br` siblings, for builds that change
 //!   `dist/` after the site step (the service worker): `site --no-precompress`,
 //!   then the other tool, then `compress`.
-//! - `gen-corpus` writes a synthetic valid corpus for `bench/build-100k.sh`.
 //!
 //! Validation reports every problem as one `path: reason` line on stderr and
 //! exits 1 without writing anything. Usage errors exit 2.
@@ -51,7 +49,6 @@ mod parallel;
 mod related_index;
 mod site;
 mod sitemap;
-mod synthetic;
 mod template;
 #[cfg(test)]
 mod test_support;
@@ -152,24 +149,12 @@ fn run(command: Command) -> Result<(), String> {
                 started.elapsed()
             );
         }
-        Command::GenCorpus {
-            articles,
-            out,
-            seed,
-        } => {
-            let bytes = synthetic::generate(&out, articles, seed)?;
-            println!(
-                "folio-build: wrote {articles} synthetic articles ({}) under {} in {:.2?}",
-                mib(bytes),
-                out.display(),
-                started.elapsed()
-            );
-        }
     }
     Ok(())
 }
 
 fn main() -> ExitCode {
+    parallel::configure();
     let command = match cli::parse(std::env::args().skip(1), |key| std::env::var(key).ok()) {
         Ok(command) => command,
         Err(e) => {

@@ -122,7 +122,7 @@ mod tests {
     #[test]
     fn a_large_site_gets_an_index_of_files_within_the_limit() {
         let temp = TempDir::new("sitemap");
-        crate::synthetic::generate(temp.path(), 30, 3).unwrap();
+        folio_corpus_gen::generate(temp.path(), 30, 3).unwrap();
         let corpus = crate::corpus::load(&temp.path().join("content")).unwrap_or_else(|p| {
             panic!(
                 "{}",

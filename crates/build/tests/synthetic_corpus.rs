@@ -8,10 +8,7 @@ use common::{copy_dir, fixture, run, run_site, succeeded, text, Scratch};
 fn a_generated_corpus_builds_end_to_end() {
     let scratch = Scratch::new("synthetic");
     let public = scratch.path().join("public");
-    succeeded(&run(
-        &["gen-corpus", "--articles", "60", "--out", text(&public)],
-        &[],
-    ));
+    folio_corpus_gen::generate(&public, 60, 1).unwrap();
     let content = public.join("content");
     succeeded(&run(&["--content", text(&content)], &[]));
 

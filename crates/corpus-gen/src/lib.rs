@@ -3,9 +3,8 @@
 //! figures can be compared between runs. Headlines mix in `&`, quotes,
 //! question marks and non-ASCII letters to exercise escaping at scale.
 
-use crate::at;
-use crate::parallel;
 use folio_content::{Article, Image, Kind, Section, Site, Timestamp};
+use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -451,7 +450,7 @@ fn hero_svg(k: usize) -> String {
 
 /// Writes `out/content/site.json`, `out/content/articles/*.json` and
 /// `out/images/bench-hero-*.svg`; returns the bytes of article files written.
-pub(crate) fn generate(out: &Path, count: usize, seed: u64) -> Result<u64, String> {
+pub fn generate(out: &Path, count: usize, seed: u64) -> Result<u64, String> {
     let content = out.join("content");
     let articles = content.join("articles");
     let images = out.join("images");
@@ -484,14 +483,22 @@ pub(crate) fn generate(out: &Path, count: usize, seed: u64) -> Result<u64, Strin
         std::fs::write(&path, hero_svg(k)).map_err(at(&path))?;
     }
     let indices: Vec<usize> = (0..count).collect();
-    let written = parallel::map(&indices, |&i| {
-        let article = article(seed, i, count);
-        let path = articles.join(format!("{}.json", article.slug));
-        let json = serde_json::to_vec(&article).map_err(|e| e.to_string())?;
-        std::fs::write(&path, &json).map_err(at(&path))?;
-        Ok::<u64, String>(json.len() as u64)
-    });
+    let written: Vec<Result<u64, String>> = indices
+        .par_iter()
+        .map(|&i| {
+            let article = article(seed, i, count);
+            let path = articles.join(format!("{}.json", article.slug));
+            let json = serde_json::to_vec(&article).map_err(|e| e.to_string())?;
+            std::fs::write(&path, &json).map_err(at(&path))?;
+            Ok::<u64, String>(json.len() as u64)
+        })
+        .collect();
     written.into_iter().sum()
+}
+
+/// Prefixes an I/O error with the path it concerns.
+fn at<E: std::fmt::Display>(path: &Path) -> impl Fn(E) -> String + '_ {
+    move |e| format!("{}: {e}", path.display())
 }
 
 #[cfg(test)]
