@@ -127,7 +127,9 @@ impl Links {
         if path.starts_with("http://") || path.starts_with("https://") {
             return path.to_owned();
         }
-        self.page(path.trim_start_matches('/'))
+        // Browsers read `\` as `/` and skip tabs and newlines: none of them
+        // may follow the `/` written here, or `/\host/x` names another host.
+        self.page(path.trim_start_matches(['/', '\\', '\t', '\n', '\r']))
     }
 }
 

@@ -43,10 +43,19 @@ pub fn is_image_host(host: &str) -> bool {
 /// Whether an image URL as content writes it may be shown: a site-relative
 /// path, or an absolute URL on one of the declared hosts.
 pub fn image_allowed(src: &str, image_hosts: &[String]) -> bool {
-    let src = src.trim();
-    let lower = src.to_ascii_lowercase();
+    // Read as a browser reads it: tabs and newlines anywhere and leading or
+    // trailing controls and whitespace are ignored, `\` is `/`, and
+    // `http:x/y` (no slashes) is as absolute as `http://x/y`.
+    let cleaned: String = src
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let lower = cleaned
+        .trim_matches(|c: char| c.is_ascii_control() || c.is_whitespace())
+        .to_ascii_lowercase()
+        .replace('\\', "/");
     let absolute =
-        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//");
+        lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//");
     if !absolute {
         return true;
     }

@@ -125,13 +125,23 @@ pub fn mastodon_instance(input: &str) -> Option<String> {
         .to_ascii_lowercase();
     // A user handle like "me@mastodon.social" names the server after the @.
     let host = host.rsplit('@').next()?.to_owned();
-    let valid = host.contains('.')
+    // An optional port follows the name: digits that fit in 16 bits.
+    let (name, port) = match host.split_once(':') {
+        Some((name, port)) => (name, Some(port)),
+        None => (host.as_str(), None),
+    };
+    // A top-level label starting with a digit would be read as an IPv4
+    // address (`999.1` is not one): names only.
+    let top_level = name.rsplit('.').next().unwrap_or_default();
+    let valid = name.contains('.')
+        && top_level.starts_with(|c: char| c.is_ascii_alphabetic())
         && host.len() <= 253
-        && !host.starts_with(['.', '-'])
-        && !host.ends_with(['.', '-'])
-        && host
+        && !name.starts_with(['.', '-'])
+        && !name.ends_with(['.', '-'])
+        && name
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        && port.is_none_or(|p| p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok());
     valid.then_some(host)
 }
 
@@ -183,7 +193,10 @@ mod tests {
         (place, parsed.query_pairs().into_owned().collect())
     }
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    /// A decoded query string, pair by pair.
+    type Query = Vec<(String, String)>;
+
+    fn pairs(list: &[(&str, &str)]) -> Query {
         list.iter()
             .map(|(k, v)| ((*k).into(), (*v).into()))
             .collect()
@@ -192,7 +205,7 @@ mod tests {
     #[test]
     fn every_network_receives_exactly_the_title_and_url() {
         let both = format!("{TITLE} {URL}");
-        let expected: [(Network, &str, Vec<(String, String)>); 6] = [
+        let expected: [(Network, &str, Query); 6] = [
             (
                 Network::X,
                 "x.com/intent/tweet",

@@ -18,6 +18,13 @@ impl Timestamp {
     pub fn parse(text: &str) -> Result<Self, String> {
         let parsed = OffsetDateTime::parse(text.trim(), &Rfc3339)
             .map_err(|e| format!("`{text}` is not an RFC 3339 date-time ({e})"))?;
+        // Every time must be writable in UTC too (feeds, `from_unix`): not
+        // `0000-01-01T00:00:00+01:00`, which is in the year -1.
+        const UTC_YEARS_0000_TO_9999: std::ops::RangeInclusive<i64> =
+            -62_167_219_200..=253_402_300_799;
+        if !UTC_YEARS_0000_TO_9999.contains(&parsed.unix_timestamp()) {
+            return Err(format!("`{text}` is outside the years 0000-9999 in UTC"));
+        }
         Ok(Self {
             unix: parsed.unix_timestamp(),
             text: text.trim().to_owned(),
@@ -90,7 +97,13 @@ impl Timestamp {
 
     /// The calendar date in UTC as `YYYY-MM-DD`, for sitemaps and fallbacks.
     pub fn date_utc(&self) -> String {
-        self.text.get(..10).map(str::to_owned).unwrap_or_default()
+        match OffsetDateTime::from_unix_timestamp(self.unix) {
+            Ok(t) if (0..=9999).contains(&t.year()) => {
+                format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+            }
+            // Outside what RFC 3339 can write: the date as written.
+            _ => self.text.get(..10).map(str::to_owned).unwrap_or_default(),
+        }
     }
 }
 
