@@ -263,10 +263,10 @@ fn every_kind_of_broken_data_is_reported_on_its_own_lines_and_nothing_is_written
         *lines.last().unwrap(),
         format!("folio-build: {expected} problem(s); nothing written")
     );
-    eprintln!(
+    common::record(&format!(
         "broken data: {} broken files reported ({expected} problems, one line each), {fine} unusual files accepted",
         cases.len()
-    );
+    ));
 }
 
 #[test]
@@ -297,7 +297,7 @@ fn the_unusual_but_valid_files_build() {
             "{slug} listed"
         );
     }
-    eprintln!("unusual data: {fine} files built");
+    common::record(&format!("unusual data: {fine} files built"));
 }
 
 #[test]

@@ -70,11 +70,28 @@ fn check<S>(
     });
     let ran = ran.load(Ordering::Relaxed);
     match result {
-        Ok(()) => println!("property {name}: {ran} cases (seed {seed})"),
+        Ok(()) => {
+            println!("property {name}: {ran} cases (seed {seed})");
+            record(&format!("property {name}: {ran} cases"));
+        }
         Err(e) => panic!(
             "property {name} failed after {ran} runs including shrinking \
              (replay with PROPTEST_RNG_SEED={seed}):\n{e}"
         ),
+    }
+}
+
+/// Adds a line to `target/tmp/test-counts.txt`, which `./x test` prints
+/// after the native tests (their output is captured).
+fn record(line: &str) {
+    use std::io::Write as _;
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-counts.txt");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = writeln!(f, "{line}");
     }
 }
 

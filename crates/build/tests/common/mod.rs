@@ -136,3 +136,18 @@ pub(crate) fn meta<'a>(html: &'a str, key: &str, name: &str) -> Option<&'a str> 
     let value = &rest[rest.find("content=\"")? + 9..];
     Some(&value[..value.find('"')?])
 }
+
+/// Prints `line` and adds it to `target/tmp/test-counts.txt`, which
+/// `./x test` prints after the native tests (their output is captured).
+pub(crate) fn record(line: &str) {
+    use std::io::Write as _;
+    eprintln!("{line}");
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-counts.txt");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = writeln!(f, "{line}");
+    }
+}
