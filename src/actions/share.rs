@@ -149,9 +149,15 @@ async fn write_clipboard(text: &str) -> bool {
     if !js_sys::Reflect::has(&nav, &"clipboard".into()).unwrap_or(false) {
         return false;
     }
-    JsFuture::from(nav.clipboard().write_text(text))
-        .await
-        .is_ok()
+    // A browser that neither writes nor refuses (a permission prompt left
+    // unanswered) gets the copy-by-hand field after a moment.
+    let write = JsFuture::from(nav.clipboard().write_text(text));
+    let give_up = crate::net::sleep(3000);
+    futures::pin_mut!(write, give_up);
+    matches!(
+        futures::future::select(write, give_up).await,
+        futures::future::Either::Left((Ok(_), _))
+    )
 }
 
 /// Copies the link, or shows it selected for copying by hand.

@@ -73,17 +73,22 @@ test.describe('copy link', () => {
   });
 });
 
-test('when the clipboard is refused, the link is offered to copy by hand', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+// A clipboard that refuses at once, and one that never answers (a
+// permission prompt left open): both end with the link offered by hand.
+for (const [how, writeText] of [
+  ['refused', () => Promise.reject(new DOMException('denied', 'NotAllowedError'))],
+  ['never answers', () => new Promise(() => {})],
+]) {
+  test(`when the clipboard ${how}, the link is offered to copy by hand`, async ({ page }) => {
+    await page.addInitScript(`Object.defineProperty(navigator, 'clipboard', { value: { writeText: ${writeText} } });`);
+    const s = tricky();
+    await open(page, s.slug);
+    await page.locator('article.article .share-toggle').click();
+    await page.locator('article.article .share-copy').click();
+    await expect(page.locator('article.article .share-copy-status')).toContainText('Copying was not allowed');
+    await expect(page.locator('article.article input.share-url')).toHaveValue(canonical(s.slug));
   });
-  const s = tricky();
-  await open(page, s.slug);
-  await page.locator('article.article .share-toggle').click();
-  await page.locator('article.article .share-copy').click();
-  await expect(page.locator('article.article .share-copy-status')).toContainText('Copying was not allowed');
-  await expect(page.locator('article.article input.share-url')).toHaveValue(canonical(s.slug));
-});
+}
 
 test('Mastodon asks for the server once and remembers it', async ({ page, context }) => {
   // The machine has no route to the real server: answer its share page locally.
