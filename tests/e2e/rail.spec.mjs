@@ -1,6 +1,6 @@
 // The related-stories rail: contents, the brief disclosure, and placement.
 import { test, expect } from './fixtures.mjs';
-import { listing, article } from './helpers.mjs';
+import { listing, article, appReady } from './helpers.mjs';
 
 const withRelated = () => listing('kind/analysis').items.find((s) => (article(s.slug).related || []).length > 0);
 
@@ -25,6 +25,8 @@ test('rail shows explicit related picks first, briefs, sections, latest and foll
 
 test('brief toggle works by mouse and by keyboard', async ({ page }) => {
   await page.goto(`/articles/${withRelated().slug}`);
+  // The toggle is the app's: it works once the app has started.
+  await appReady(page);
   const brief = page.locator('.rail-briefs .brief').first();
   // The label changes with the state, so hold the button by its class.
   const button = brief.locator('button.brief-toggle');
