@@ -32,9 +32,18 @@ async function republish(context, slug, change) {
   await context.route(`**/content/articles/${slug}.json`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) }));
   await context.route(new RegExp(`/articles/${slug}$`), async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replaceAll(escapeHtml(original.headline), escapeHtml(json.headline));
-    await route.fulfill({ response, body: html });
+    // The request can be dropped while it is in flight (the page navigates,
+    // or the context goes offline): then it fails as the network would.
+    let response;
+    let html;
+    try {
+      response = await route.fetch();
+      html = (await response.text()).replaceAll(escapeHtml(original.headline), escapeHtml(json.headline));
+    } catch {
+      await route.abort('internetdisconnected').catch(() => {});
+      return;
+    }
+    await route.fulfill({ response, body: html }).catch(() => {});
   });
 }
 
