@@ -97,6 +97,13 @@ generateSW({
         }],
       },
     },
+    {
+      // The legible font is downloaded only by readers who choose it
+      // (reading settings); once fetched it is kept for offline reading.
+      urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/fonts\/[^/]+\.woff2$/.test(url.pathname),
+      handler: 'CacheFirst',
+      options: { cacheName: 'folio-fonts', expiration: { maxEntries: 12 } },
+    },
   ],
 })
   .then(({ count, size, warnings }) => {

@@ -6,6 +6,7 @@
 
 mod disclosure;
 mod listing;
+mod settings;
 mod share;
 
 use crate::context::{Location, Notices, SavedSlugs};
@@ -67,6 +68,7 @@ pub fn install(handles: Handles) {
                 listing::more(&el, handles);
             }
             "save-listing" => listing::save(&el, handles),
+            "settings-reset" => settings::reset(&el),
             _ => {}
         }
     });
@@ -81,13 +83,78 @@ pub fn install(handles: Handles) {
             }
         }
     });
+    // A choice in Display settings applies at once.
+    let on_change = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if crate::panic::happened() {
+            return;
+        }
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            if input.closest(".settings-panel").ok().flatten().is_some() {
+                settings::changed(&input);
+            }
+        }
+    });
+    // Escape closes an open panel (display settings, share menu) and puts
+    // focus back on its button.
+    let on_key =
+        Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Escape" && !crate::panic::happened() {
+                close_panel_around(&ev);
+            }
+        });
     let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     let _ = doc.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
     // The listeners live as long as the page.
     on_click.forget();
     on_submit.forget();
+    on_change.forget();
+    on_key.forget();
+    if let Some(body) = doc.body() {
+        settings::sync(&body);
+    }
     if let Some(html) = doc.document_element() {
         let _ = html.class_list().add_1("app");
+    }
+}
+
+/// Closes the disclosure panel that holds the focus (or the event's
+/// target), returning focus to the button that opened it.
+fn close_panel_around(ev: &web_sys::KeyboardEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let Some(doc) = document() else { return };
+    let Ok(open) = doc.query_selector_all("[aria-expanded='true'][aria-controls]") else {
+        return;
+    };
+    for i in 0..open.length() {
+        let Some(button) = open.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let panel = button
+            .get_attribute("aria-controls")
+            .and_then(|id| doc.get_element_by_id(&id));
+        let inside = panel.as_ref().is_some_and(|p| p.contains(Some(&target)))
+            || button.is_same_node(Some(&target));
+        // Briefs stay as the reader left them: only floating panels close.
+        if inside
+            && panel.is_some_and(|p| {
+                p.class_list().contains("settings-panel")
+                    || p.closest(".share").ok().flatten().is_some()
+            })
+        {
+            disclosure::set_open(&button, false);
+            if let Ok(button) = button.dyn_into::<HtmlElement>() {
+                let _ = button.focus();
+            }
+            ev.prevent_default();
+            return;
+        }
     }
 }
 

@@ -261,13 +261,20 @@ pub(crate) fn write(
     let site_name = &site.name;
     // Every page carries the site's security policy as its first tag, and
     // its referrer policy: hosts that cannot send headers (GitHub Pages)
-    // still get both (docs/security.md).
+    // still get both (docs/security.md). Then the reader's display settings,
+    // applied before anything is painted (the policy allows that one inline
+    // script by its digest).
     let mut policy = String::from("<meta http-equiv=\"Content-Security-Policy\" content=\"");
     push_escaped(
         &mut policy,
-        &folio_content::security::policy(&site.image_hosts, true),
+        &folio_content::security::policy(
+            &site.image_hosts,
+            &crate::template::inline_scripts(),
+            true,
+        ),
     );
     policy.push_str("\"><meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">");
+    policy.push_str(&folio_views::settings::prepaint_script());
     let head = |meta: &PageMeta| format!("{policy}{}", meta.to_html(site_name));
     let write_page = |page: Page<'_>, meta: PageMeta, content: Markup| -> io::Result<u64> {
         // The not-found page is served for any path without a file: it is

@@ -127,7 +127,11 @@ pub(crate) fn build(corpus: &Corpus, options: &Options) -> Result<Report, String
     std::fs::write(&boot_path, boot).map_err(at(&boot_path))?;
     // The header value the host configurations take (docs/security.md).
     let policy_path = dist.join(POLICY_FILE);
-    let policy = folio_content::security::policy(&corpus.site.image_hosts, false);
+    let policy = folio_content::security::policy(
+        &corpus.site.image_hosts,
+        &crate::template::inline_scripts(),
+        false,
+    );
     std::fs::write(&policy_path, policy + "\n").map_err(at(&policy_path))?;
     let sizer = ImageSizer::new(corpus.public_root());
     let (pages, warnings) =

@@ -82,6 +82,20 @@ pub(crate) fn boot_file_name(script: &str) -> String {
     format!("boot-{hex}.js")
 }
 
+/// The SHA-256 digest (base64) of an inline script, as a security policy
+/// names it (`'sha256-…'`).
+pub(crate) fn inline_script_digest(script: &str) -> String {
+    use base64::Engine as _;
+    use sha2::{Digest, Sha256};
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
+}
+
+/// The digests of the scripts every page inlines: the reading settings'
+/// pre-paint script.
+pub(crate) fn inline_scripts() -> Vec<String> {
+    vec![inline_script_digest(&folio_views::settings::prepaint())]
+}
+
 /// The `<script>` element that loads the loader, relative to `<base href>`;
 /// it names the app's files so a second run recognises it.
 fn loader_element(app: &AppFiles, file: &str) -> String {
@@ -133,6 +147,11 @@ impl Template {
                 if let Some(tag) = tag.as_ref().filter(|t| t.has(LOADER_MARK)) {
                     js = js.or_else(|| tag.attr("data-js").map(str::to_owned));
                     wasm = wasm.or_else(|| tag.attr("data-wasm").map(str::to_owned));
+                } else if tag
+                    .as_ref()
+                    .is_some_and(|t| t.has(folio_views::settings::PREPAINT_ATTR))
+                {
+                    // Page metadata: each page writes its own.
                 } else if !script.contains("module_or_path") {
                     out.push_str(script);
                 }

@@ -106,9 +106,28 @@ fn the_loader_head_is_kept_and_the_app_starts_after_the_page_has_loaded() {
     assert!(script.contains("module_or_path: '/folio-968a753096cb1b33_bg.wasm'"));
     assert!(script.contains("addEventListener('load', ready, { once: true })"));
     assert!(script.contains("getEntriesByName('first-contentful-paint')"));
+    assert!(!page.contains("<style>"), "no inline style: {page}");
+    // One inline script: the reading settings applied before the first
+    // paint, first in <head> after the policies, and allowed by its digest.
+    let inline: Vec<&str> = page
+        .match_indices("<script")
+        .map(|(i, _)| &page[i..])
+        .filter(|s| !s.starts_with("<script type=\"module\""))
+        .collect();
+    assert_eq!(inline.len(), 1, "{page}");
     assert!(
-        !page.contains("<script>") && !page.contains("<style>"),
-        "nothing inline: {page}"
+        inline[0].starts_with("<script data-folio-settings>"),
+        "{page}"
+    );
+    assert!(page.find("data-folio-settings") < page.find("<title>"));
+    let body =
+        &inline[0]["<script data-folio-settings>".len()..inline[0].find("</script>").unwrap()];
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body));
+    assert!(
+        page.contains(&format!("&#39;sha256-{digest}&#39;")),
+        "the policy allows exactly that script"
     );
     assert!(
         !page.contains("id=boot"),

@@ -6,17 +6,26 @@
 //! filter ever let something through.
 
 /// The policy for a site whose images may also come from `image_hosts`
-/// (origins such as `https://images.example.com`, from `site.json`).
-/// `frame-ancestors` only works as a header: browsers ignore it (with a
-/// warning) in a `<meta>` element, so `for_meta` leaves it out.
-pub fn policy(image_hosts: &[String], for_meta: bool) -> String {
+/// (origins such as `https://images.example.com`, from `site.json`), and
+/// whose pages inline exactly the scripts whose SHA-256 digests (base64)
+/// are `inline_scripts` (the reading settings applied before the first
+/// paint): those run, no other inline script does. `frame-ancestors` only
+/// works as a header: browsers ignore it (with a warning) in a `<meta>`
+/// element, so `for_meta` leaves it out.
+pub fn policy(image_hosts: &[String], inline_scripts: &[String], for_meta: bool) -> String {
     let mut images = String::from("'self'");
     for host in image_hosts {
         images.push(' ');
         images.push_str(host.trim_end_matches('/'));
     }
+    let mut scripts = String::from("'self' 'wasm-unsafe-eval'");
+    for digest in inline_scripts {
+        scripts.push_str(" 'sha256-");
+        scripts.push_str(digest);
+        scripts.push('\'');
+    }
     let mut policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src {scripts}; style-src 'self'; \
          img-src {images}; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
          worker-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; \
          form-action 'self'"
@@ -73,9 +82,13 @@ mod tests {
 
     #[test]
     fn the_policy_is_strict_and_names_the_image_hosts() {
-        let header = policy(&["https://img.example.com/".into()], false);
+        let header = policy(
+            &["https://img.example.com/".into()],
+            &["AbC+/=".into()],
+            false,
+        );
         for part in [
-            "script-src 'self' 'wasm-unsafe-eval';",
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-AbC+/=';",
             "object-src 'none'",
             "base-uri 'self'",
             "img-src 'self' https://img.example.com;",
@@ -84,7 +97,8 @@ mod tests {
             assert!(header.contains(part), "{part} in {header}");
         }
         assert!(!header.contains("unsafe-inline") && !header.contains("'unsafe-eval'"));
-        assert!(!policy(&[], true).contains("frame-ancestors"));
+        assert!(!policy(&[], &[], true).contains("frame-ancestors"));
+        assert!(policy(&[], &[], true).contains("script-src 'self' 'wasm-unsafe-eval';"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub fn masthead(ctx: &Ctx<'_>, current: &str) -> Markup {
                         a href=(href) aria-current=[is_current(&href).then_some("page")] { (label) }
                     }
                 }
+                (crate::settings::panel())
                 nav.sections-nav aria-label="Sections" {
                     ul {
                         @for section in &ctx.site.sections {

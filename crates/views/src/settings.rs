@@ -1,0 +1,299 @@
+//! Reading settings: theme, text size, line spacing, column width and font.
+//!
+//! A setting is an attribute on `<html>` (`data-theme="sepia"`), which the
+//! stylesheets read; the default is no attribute at all. The reader's
+//! choices live in `localStorage` as a query string (`theme=sepia&text=l`)
+//! and are applied by [`prepaint`], a few lines of script inlined at the top
+//! of every page's `<head>` (allowed by its hash in the security policy), so
+//! a page is painted with them from its first frame, before the app starts.
+//! The panel that changes them is plain markup here; the app handles it.
+
+use crate::Markup;
+use maud::html;
+
+/// Where the choices are kept in `localStorage`.
+pub const STORAGE_KEY: &str = "folio.settings";
+
+/// One setting: its attribute (`data-<name>`) and form field, its legend
+/// and its choices (value, label); the first choice is the default.
+#[derive(Debug)]
+pub struct Setting {
+    pub name: &'static str,
+    pub legend: &'static str,
+    pub choices: &'static [(&'static str, &'static str)],
+}
+
+impl Setting {
+    /// The value used when the reader has chosen nothing.
+    pub fn default_value(&self) -> &'static str {
+        self.choices[0].0
+    }
+
+    /// Whether `value` is one of this setting's choices.
+    pub fn allows(&self, value: &str) -> bool {
+        self.choices.iter().any(|(v, _)| *v == value)
+    }
+}
+
+/// Every setting, in the order the panel shows them.
+pub const SETTINGS: &[Setting] = &[
+    Setting {
+        name: "theme",
+        legend: "Theme",
+        choices: &[
+            ("system", "Match the system"),
+            ("light", "Light"),
+            ("dark", "Dark"),
+            ("sepia", "Sepia"),
+        ],
+    },
+    Setting {
+        name: "text",
+        legend: "Text size",
+        choices: &[
+            ("m", "Medium"),
+            ("s", "Small"),
+            ("l", "Large"),
+            ("xl", "Larger"),
+            ("xxl", "Largest"),
+        ],
+    },
+    Setting {
+        name: "leading",
+        legend: "Line spacing",
+        choices: &[("normal", "Normal"), ("tight", "Tight"), ("loose", "Loose")],
+    },
+    Setting {
+        name: "width",
+        legend: "Column width",
+        choices: &[("normal", "Normal"), ("narrow", "Narrow"), ("wide", "Wide")],
+    },
+    Setting {
+        name: "font",
+        legend: "Font",
+        choices: &[
+            ("serif", "Serif"),
+            ("sans", "Sans serif"),
+            ("legible", "Atkinson Hyperlegible (designed for low vision)"),
+        ],
+    },
+];
+
+/// The setting called `name`.
+pub fn setting(name: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.name == name)
+}
+
+/// The reader's choices, as stored: only known settings with allowed
+/// values, defaults left out, in [`SETTINGS`] order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices(Vec<(&'static str, &'static str)>);
+
+impl Choices {
+    /// Reads stored choices, ignoring anything unknown or malformed.
+    pub fn parse(stored: &str) -> Self {
+        let mut choices = Choices::default();
+        for pair in stored.split('&') {
+            if let Some((name, value)) = pair.split_once('=') {
+                choices.set(name, value);
+            }
+        }
+        choices
+    }
+
+    /// Sets `name` to `value` if both are known; the default removes it.
+    /// Returns whether it was known.
+    pub fn set(&mut self, name: &str, value: &str) -> bool {
+        let Some(setting) = setting(name) else {
+            return false;
+        };
+        let Some(&(value, _)) = setting.choices.iter().find(|(v, _)| *v == value) else {
+            return false;
+        };
+        self.0.retain(|(n, _)| *n != setting.name);
+        if value != setting.default_value() {
+            self.0.push((setting.name, value));
+            self.0
+                .sort_by_key(|(n, _)| SETTINGS.iter().position(|s| s.name == *n));
+        }
+        true
+    }
+
+    /// The value of `name`: the reader's, or the default.
+    pub fn get(&self, name: &str) -> Option<&'static str> {
+        let setting = setting(name)?;
+        Some(
+            self.0
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(setting.default_value(), |(_, v)| v),
+        )
+    }
+
+    /// For `localStorage`: `theme=sepia&text=l`.
+    pub fn to_stored(&self) -> String {
+        self.0
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// The browser's colour (`<meta name="theme-color">`) for each theme the
+/// reader can pick; the system theme keeps the page's own two.
+pub const THEME_COLOURS: &[(&str, &str)] = &[
+    ("light", "#faf7f2"),
+    ("dark", "#16181b"),
+    ("sepia", "#f4ecd8"),
+];
+
+/// The theme colour for `theme`, if the reader picked one.
+pub fn theme_colour(theme: &str) -> Option<&'static str> {
+    THEME_COLOURS
+        .iter()
+        .find(|(t, _)| *t == theme)
+        .map(|(_, c)| *c)
+}
+
+/// The script that applies the stored choices before the first paint. It
+/// sets only the settings' own names to their own values other than the
+/// default (anything else stored is ignored, so nothing stored can inject
+/// markup or reach an attribute it should not). Inlined in every page's
+/// `<head>` and allowed by its hash.
+pub fn prepaint() -> String {
+    let allowed = SETTINGS
+        .iter()
+        .map(|s| {
+            let values = s.choices[1..]
+                .iter()
+                .map(|(v, _)| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(",");
+            format!("\"{}\":[{values}]", s.name)
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    let colours = THEME_COLOURS
+        .iter()
+        .map(|(t, c)| format!("\"{t}\":\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(",");
+    format!(
+        "try{{var d=document.documentElement,a={{{allowed}}},\
+         s=new URLSearchParams(localStorage.getItem(\"{STORAGE_KEY}\")||\"\");\
+         s.forEach(function(v,k){{\
+         if(Object.prototype.hasOwnProperty.call(a,k)&&a[k].indexOf(v)>=0)\
+         d.setAttribute(\"data-\"+k,v)}});\
+         var c={{{colours}}}[d.getAttribute(\"data-theme\")];\
+         if(c)document.querySelectorAll(\"meta[name=theme-color]\")\
+         .forEach(function(m){{m.content=c}})}}catch(e){{}}"
+    )
+}
+
+/// The attribute marking the pre-paint script in a page (so a build run
+/// again over its own output replaces it rather than adding another).
+pub const PREPAINT_ATTR: &str = "data-folio-settings";
+
+/// The pre-paint script element.
+pub fn prepaint_script() -> String {
+    format!("<script {PREPAINT_ATTR}>{}</script>", prepaint())
+}
+
+/// "Display settings": a button in the masthead and the panel it opens. A
+/// job for the app (the choices need script to be kept), hidden without it.
+pub fn panel() -> Markup {
+    html! {
+        div.settings.app-only {
+            button.settings-toggle type="button" aria-expanded="false"
+                aria-controls="settings-panel" data-action="disclose" {
+                "Display settings"
+            }
+            form #settings-panel .settings-panel data-action="settings" hidden
+                aria-label="Display settings" {
+                @for setting in SETTINGS {
+                    fieldset {
+                        legend { (setting.legend) }
+                        @for (i, (value, label)) in setting.choices.iter().enumerate() {
+                            label {
+                                input type="radio" name=(setting.name) value=(value)
+                                    checked[i == 0];
+                                " " (label)
+                            }
+                        }
+                    }
+                }
+                button.button-secondary type="button" data-action="settings-reset" {
+                    "Reset to defaults"
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_choices_keep_only_known_settings_and_values() {
+        let c = Choices::parse("theme=sepia&text=xl&font=comic&evil=1&width=normal&=&x");
+        assert_eq!(c.to_stored(), "theme=sepia&text=xl");
+        assert_eq!(c.get("theme"), Some("sepia"));
+        assert_eq!(c.get("width"), Some("normal"), "the default");
+        assert_eq!(c.get("nope"), None);
+    }
+
+    #[test]
+    fn choosing_the_default_forgets_the_setting() {
+        let mut c = Choices::parse("font=legible&theme=dark");
+        assert_eq!(c.to_stored(), "theme=dark&font=legible", "settings order");
+        assert!(c.set("theme", "system"));
+        assert_eq!(c.to_stored(), "font=legible");
+        assert!(!c.set("theme", "purple"));
+        assert_eq!(c.to_stored(), "font=legible");
+    }
+
+    #[test]
+    fn the_prepaint_script_knows_every_setting_and_value_but_the_defaults() {
+        let script = prepaint();
+        for s in SETTINGS {
+            let values = s.choices[1..]
+                .iter()
+                .map(|(v, _)| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(",");
+            assert!(
+                script.contains(&format!("\"{}\":[{values}]", s.name)),
+                "{script}"
+            );
+        }
+        assert!(script.contains(&format!("\"{STORAGE_KEY}\"")));
+        assert!(script.contains("\"sepia\":\"#f4ecd8\""));
+        assert!(!script.contains("</"), "cannot close its element");
+        assert!(!script.contains('\n'));
+    }
+
+    #[test]
+    fn the_panel_is_a_labelled_disclosure_with_a_group_per_setting() {
+        let html = panel().into_string();
+        let doc = scraper::Html::parse_fragment(&html);
+        let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+        let button = doc.select(&sel("button.settings-toggle")).next().unwrap();
+        assert_eq!(button.attr("aria-controls"), Some("settings-panel"));
+        assert_eq!(doc.select(&sel("form#settings-panel[hidden]")).count(), 1);
+        assert_eq!(
+            doc.select(&sel("fieldset > legend")).count(),
+            SETTINGS.len()
+        );
+        for s in SETTINGS {
+            let radios = sel(&format!("input[type=radio][name={}]", s.name));
+            assert_eq!(doc.select(&radios).count(), s.choices.len());
+            let checked = sel(&format!("input[name={}][checked]", s.name));
+            assert_eq!(
+                doc.select(&checked).next().unwrap().attr("value"),
+                Some(s.default_value())
+            );
+        }
+    }
+}
