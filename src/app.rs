@@ -14,11 +14,11 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     context::provide();
     let notices = context::notices();
-    let saved = context::saved();
+    let marks = context::library_marks();
     let location = context::location();
     actions::install(Handles {
         notices,
-        saved,
+        marks,
         location,
     });
     routes::follow_history(location);
@@ -28,8 +28,8 @@ pub fn App() -> impl IntoView {
     sw::register(context::update_ready());
     leptos::task::spawn_local(async move {
         if let Ok(library) = crate::store::shared().await {
-            if let Ok(slugs) = library.slugs().await {
-                saved.mark(slugs.iter().map(String::as_str));
+            if let Ok(entries) = library.entries().await {
+                marks.load(&entries);
             }
         }
         if connectivity::is_online() {

@@ -3,9 +3,10 @@
 //! (signals inside), so async tasks take a handle with them instead of
 //! reaching for a global.
 
-use crate::store::StoreError;
+use crate::store::records::LibraryEntry;
+use crate::store::{Position, Shelf, StoreError};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
 /// The document's path (with the base path), as the app shows it.
@@ -86,30 +87,87 @@ impl Notices {
     }
 }
 
-/// The slugs of the articles in the offline library, so cards can say what
-/// opens offline without asking IndexedDB for each.
-#[derive(Clone, Copy)]
-pub struct SavedSlugs(RwSignal<HashSet<String>>);
+/// What the offline library holds of one article: why, and how far the
+/// reader got.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    pub shelf: Shelf,
+    pub position: Option<Position>,
+}
 
-impl SavedSlugs {
-    /// The set, for reading reactively.
-    pub fn get(&self) -> RwSignal<HashSet<String>> {
+/// The articles in the offline library, by slug, so cards, Save buttons
+/// and the front page can say what opens offline, what is saved and how
+/// far the reader got, without asking IndexedDB for each.
+#[derive(Clone, Copy)]
+pub struct LibraryMarks(RwSignal<HashMap<String, Mark>>);
+
+impl LibraryMarks {
+    /// The marks, for reading reactively.
+    pub fn get(&self) -> RwSignal<HashMap<String, Mark>> {
         self.0
     }
 
-    /// Records that these articles are now saved.
-    pub fn mark<'a>(&self, slugs: impl IntoIterator<Item = &'a str>) {
-        self.0
-            .update(|set| set.extend(slugs.into_iter().map(str::to_owned)));
+    /// Everything the library holds, as read from it.
+    pub fn load(&self, entries: &[LibraryEntry]) {
+        self.0.set(
+            entries
+                .iter()
+                .filter(|e| e.problem.is_none())
+                .map(|e| {
+                    let mark = Mark {
+                        shelf: e.shelf,
+                        position: e.position,
+                    };
+                    (e.slug.clone(), mark)
+                })
+                .collect(),
+        );
+    }
+
+    /// Records that these articles are now in the library; saving on
+    /// purpose moves one from the history to the saved ones, never back.
+    pub fn mark<'a>(&self, slugs: impl IntoIterator<Item = &'a str>, shelf: Shelf) {
+        self.0.update(|map| {
+            for slug in slugs {
+                let mark = map.entry(slug.to_owned()).or_insert(Mark {
+                    shelf,
+                    position: None,
+                });
+                if shelf == Shelf::Saved {
+                    mark.shelf = shelf;
+                }
+            }
+        });
+    }
+
+    /// Moves an article to `shelf` (the reader's Save or Remove).
+    pub fn set_shelf(&self, slug: &str, shelf: Shelf) {
+        self.0.update(|map| {
+            map.entry(slug.to_owned())
+                .or_insert(Mark {
+                    shelf,
+                    position: None,
+                })
+                .shelf = shelf;
+        });
+    }
+
+    /// Records where the reader left off, for an article in the library.
+    pub fn set_position(&self, slug: &str, position: Position) {
+        self.0.update(|map| {
+            if let Some(mark) = map.get_mut(slug) {
+                mark.position = Some(position);
+            }
+        });
     }
 
     /// Records that these articles were removed (all of them when `None`).
     pub fn unmark(&self, slugs: Option<&[String]>) {
-        self.0.update(|set| match slugs {
+        self.0.update(|map| match slugs {
             Some(slugs) => slugs.iter().for_each(|s| {
-                set.remove(s);
+                map.remove(s);
             }),
-            None => set.clear(),
+            None => map.clear(),
         });
     }
 }
@@ -187,7 +245,7 @@ pub fn provide() {
     )));
     provide_context(UpdateReady(RwSignal::new(false)));
     provide_context(Notices::new());
-    provide_context(SavedSlugs(RwSignal::new(HashSet::new())));
+    provide_context(LibraryMarks(RwSignal::new(HashMap::new())));
     provide_context(Prerendered::read());
 }
 
@@ -211,8 +269,8 @@ pub fn notices() -> Notices {
     expect_context()
 }
 
-/// The saved articles' slugs.
-pub fn saved() -> SavedSlugs {
+/// What the offline library holds.
+pub fn library_marks() -> LibraryMarks {
     expect_context()
 }
 

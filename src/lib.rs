@@ -12,6 +12,7 @@ pub mod offline;
 pub mod pages;
 pub mod panic;
 pub mod prefs;
+pub mod reading;
 pub mod routes;
 pub mod store;
 

@@ -8,7 +8,7 @@ use crate::json;
 use crate::net::{fetch_conditional, fetch_decoded, fetch_page, LoadError, PageRequest};
 use crate::offline::{caches, connectivity};
 use crate::store::records::PageFacts;
-use crate::store::{self, StoreError};
+use crate::store::{self, Position, Shelf, StoreError};
 use folio_content::paths::{self, Listing};
 use folio_content::{Article, ListingPage};
 use std::cell::RefCell;
@@ -129,19 +129,39 @@ pub async fn listing(
 #[derive(Clone)]
 pub struct LoadedArticle {
     pub article: Arc<Article>,
-    /// When the library stored it.
+    /// When the library stored it, and why.
     pub saved_at: Option<f64>,
+    pub shelf: Shelf,
+    /// Where the reader left off last time.
+    pub position: Option<Position>,
     /// The saved copy's validator and text, for revalidation; `None` when
     /// the article was saved just now.
     pub saved: Option<(Option<String>, Arc<str>)>,
+    /// Articles of the history evicted to make room (oldest first).
+    pub evicted: Vec<String>,
     /// Storage trouble the reader should hear about (the article still shows).
     pub problem: Option<StoreError>,
 }
 
+impl LoadedArticle {
+    fn unsaved(article: Article, problem: StoreError) -> Self {
+        Self {
+            article: Arc::new(article),
+            saved_at: None,
+            shelf: Shelf::History,
+            position: None,
+            saved: None,
+            evicted: Vec::new(),
+            problem: Some(problem),
+        }
+    }
+}
+
 /// Keeps the article whose page is on screen in the offline library: the
 /// saved copy when there is one (the page revalidates it), otherwise its
-/// file, fetched and saved with what the page gives (`facts`), its images
-/// and its page.
+/// file, fetched and kept in the history with what the page gives
+/// (`facts`), its images and its page; the history's oldest articles make
+/// room for it.
 pub async fn keep_article(
     slug: &str,
     facts: PageFacts,
@@ -154,12 +174,16 @@ pub async fn keep_article(
     if let Ok(library) = &library {
         match library.get(slug).await {
             Ok(Some(saved)) => {
+                let entry = library.entry(slug).await.ok().flatten();
                 return Ok(LoadedArticle {
                     article: Arc::new(saved.article),
                     saved_at: Some(saved.saved_at),
+                    shelf: entry.as_ref().map_or(Shelf::History, |e| e.shelf),
+                    position: entry.and_then(|e| e.position),
                     saved: Some((saved.etag, saved.json.into())),
+                    evicted: Vec::new(),
                     problem: None,
-                })
+                });
             }
             Ok(None) => {}
             // Saved by a newer Folio: this one must not overwrite it.
@@ -170,48 +194,126 @@ pub async fn keep_article(
             Err(e) => log::warn!("saved copy of {slug} unreadable, saving it again: {e}"),
         }
     }
+    let item = download_file(slug, facts, signal).await?;
+    let article = item.article.clone();
+    let library = match library {
+        Ok(library) => library,
+        Err(e) => return Ok(LoadedArticle::unsaved(article, e)),
+    };
+    if let Err(e) = store_article(&library, item, Shelf::History).await {
+        return Ok(LoadedArticle::unsaved(article, e));
+    }
+    let evicted = trim_history(&library).await;
+    Ok(LoadedArticle {
+        article: Arc::new(article),
+        saved_at: Some(js_sys::Date::now()),
+        shelf: Shelf::History,
+        position: None,
+        saved: None,
+        evicted,
+        problem: None,
+    })
+}
+
+/// An article's file, fetched and read, with what its page gives.
+async fn download_file(
+    slug: &str,
+    facts: PageFacts,
+    signal: Option<AbortSignal>,
+) -> Result<store::ToSave, LoadError> {
     let fetched = fetch_conditional(&paths::article(slug), None, signal.as_ref()).await?;
     let text = fetched
         .text
         .ok_or_else(|| LoadError::Network("empty response".into()))?;
     let article = json::article(&text).map_err(LoadError::Content)?;
-    let library = match library {
-        Ok(library) => library,
-        Err(e) => {
-            return Ok(LoadedArticle {
-                article: Arc::new(article),
-                saved_at: None,
-                saved: None,
-                problem: Some(e),
-            })
-        }
-    };
-    let images = facts.images.clone();
-    let to_save = store::ToSave {
+    Ok(store::ToSave {
         json: text,
-        article: article.clone(),
+        article,
         etag: fetched.etag,
         facts,
-    };
-    if let Err(e) = library.save(to_save).await {
-        return Ok(LoadedArticle {
-            article: Arc::new(article),
-            saved_at: None,
-            saved: None,
-            problem: Some(e),
-        });
-    }
-    let kept = async {
-        caches::keep(caches::IMAGES, &images, false).await?;
-        caches::keep(caches::PAGES, &[caches::article_page(slug)], false).await
-    };
-    let problem = kept.await.err();
-    Ok(LoadedArticle {
-        article: Arc::new(article),
-        saved_at: Some(js_sys::Date::now()),
-        saved: None,
-        problem,
     })
+}
+
+/// An article's file and page, fetched (for saving one that is not on
+/// screen).
+async fn download(slug: &str, signal: Option<AbortSignal>) -> Result<store::ToSave, LoadError> {
+    let page_path = crate::routes::links().article(slug);
+    let (item, page) = futures::join!(
+        download_file(slug, PageFacts::default(), signal.clone()),
+        self::page(&page_path, PageRequest::Usual, signal.clone()),
+    );
+    let mut item = item?;
+    item.facts = page_facts(&page?.content);
+    Ok(item)
+}
+
+/// Stores an article with its images and page in the library's caches.
+async fn store_article(
+    library: &store::Library,
+    item: store::ToSave,
+    shelf: Shelf,
+) -> Result<(), StoreError> {
+    let slug = item.article.slug.clone();
+    let images = item.facts.images.clone();
+    library.save(item, shelf).await?;
+    caches::keep(caches::IMAGES, &images, false).await?;
+    caches::keep(caches::PAGES, &[caches::article_page(&slug)], false).await
+}
+
+/// Evicts the history's oldest articles past its cap, with their images
+/// and pages; returns their slugs.
+async fn trim_history(library: &store::Library) -> Vec<String> {
+    match library.trim_history(store::HISTORY_CAP).await {
+        Ok(trimmed) => {
+            if !trimmed.slugs.is_empty() {
+                caches::forget(caches::IMAGES, &trimmed.images).await;
+                let pages: Vec<String> = trimmed
+                    .slugs
+                    .iter()
+                    .map(|s| caches::article_page(s))
+                    .collect();
+                caches::forget(caches::PAGES, &pages).await;
+            }
+            trimmed.slugs
+        }
+        Err(e) => {
+            log::warn!("could not trim the history: {e}");
+            Vec::new()
+        }
+    }
+}
+
+/// Saves an article on purpose (its Save button): one in the library
+/// moves to the saved ones; another is downloaded, file and page.
+pub async fn save_article(slug: &str) -> Result<(), LoadError> {
+    let library = store::shared()
+        .await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
+    let storage = |e: StoreError| LoadError::Storage(e.reader_message());
+    if library
+        .set_shelf(slug, Shelf::Saved)
+        .await
+        .map_err(storage)?
+    {
+        return Ok(());
+    }
+    let item = download(slug, None).await?;
+    store_article(&library, item, Shelf::Saved)
+        .await
+        .map_err(storage)
+}
+
+/// Takes an article out of the saved ones: it stays in the history (and
+/// the history's oldest make room for it). Returns the slugs evicted.
+pub async fn unsave_article(slug: &str) -> Result<Vec<String>, LoadError> {
+    let library = store::shared()
+        .await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
+    library
+        .set_shelf(slug, Shelf::History)
+        .await
+        .map_err(|e| LoadError::Storage(e.reader_message()))?;
+    Ok(trim_history(&library).await)
 }
 
 /// How many articles of a listing download at once when it is saved.
@@ -261,29 +363,10 @@ pub async fn save_listing(
         ..SaveReport::default()
     };
     progress(0, report.total);
-    let links = crate::routes::links();
     let downloads = summaries.iter().map(|summary| {
         let signal = signal.clone();
         async move {
-            let slug = &summary.slug;
-            let (file_path, page_path) = (paths::article(slug), links.article(slug));
-            let (file, page) = futures::join!(
-                fetch_conditional(&file_path, None, signal.as_ref()),
-                self::page(&page_path, PageRequest::Usual, signal.clone()),
-            );
-            let fetched = (|| {
-                let file = file?;
-                let text = file
-                    .text
-                    .ok_or_else(|| LoadError::Network("empty response".into()))?;
-                let article = json::article(&text).map_err(LoadError::Content)?;
-                Ok(store::ToSave {
-                    json: text,
-                    article,
-                    etag: file.etag,
-                    facts: page_facts(&page?.content),
-                })
-            })();
+            let fetched = download(&summary.slug, signal).await;
             (summary.headline.clone(), fetched)
         }
     });
@@ -293,17 +376,10 @@ pub async fn save_listing(
         done += 1;
         match fetched {
             Ok(item) => {
+                // Saving a section is saving on purpose.
                 let slug = item.article.slug.clone();
-                let images = item.facts.images.clone();
-                library
-                    .save(item)
+                store_article(&library, item, Shelf::Saved)
                     .await
-                    .map_err(|e| LoadError::Storage(e.reader_message()))?;
-                let kept = async {
-                    caches::keep(caches::IMAGES, &images, false).await?;
-                    caches::keep(caches::PAGES, &[caches::article_page(&slug)], false).await
-                };
-                kept.await
                     .map_err(|e| LoadError::Storage(e.reader_message()))?;
                 report.saved.push(slug);
             }

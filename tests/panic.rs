@@ -44,7 +44,7 @@ fn after_a_panic_the_page_is_the_browsers_again_with_a_way_to_reload() {
         context::provide();
         actions::install(Handles {
             notices: context::notices(),
-            saved: context::saved(),
+            marks: context::library_marks(),
             location: context::location(),
         });
     })

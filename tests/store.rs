@@ -3,7 +3,7 @@
 
 use folio::json::article as decode_article;
 use folio::store::records::{PageFacts, SavedRecord};
-use folio::store::{schema, Library, StoreError, ToSave};
+use folio::store::{schema, Library, Position, Shelf, StoreError, ToSave};
 use folio_content::Article;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -48,11 +48,14 @@ async fn fresh(name: &str, version: u32) -> Library {
 #[wasm_bindgen_test]
 async fn save_get_list_remove_clear_round_trip() {
     let lib = fresh("t-roundtrip", schema::VERSION).await;
-    lib.save_all(&[
-        to_save("a", "Alpha"),
-        to_save("b", "Beta"),
-        to_save("c", "Gamma"),
-    ])
+    lib.save_all(
+        &[
+            to_save("a", "Alpha"),
+            to_save("b", "Beta"),
+            to_save("c", "Gamma"),
+        ],
+        Shelf::History,
+    )
     .await
     .unwrap();
 
@@ -89,8 +92,12 @@ async fn save_get_list_remove_clear_round_trip() {
 #[wasm_bindgen_test]
 async fn saving_again_replaces_the_copy() {
     let lib = fresh("t-replace", schema::VERSION).await;
-    lib.save(to_save("a", "First")).await.unwrap();
-    lib.save(to_save("a", "Second")).await.unwrap();
+    lib.save(to_save("a", "First"), Shelf::History)
+        .await
+        .unwrap();
+    lib.save(to_save("a", "Second"), Shelf::History)
+        .await
+        .unwrap();
     assert_eq!(
         lib.get("a").await.unwrap().unwrap().article.headline,
         "Second"
@@ -102,7 +109,9 @@ async fn saving_again_replaces_the_copy() {
 #[wasm_bindgen_test]
 async fn a_refresh_never_brings_back_a_removed_article_nor_moves_its_save_date() {
     let lib = fresh("t-refresh", schema::VERSION).await;
-    lib.save(to_save("a", "First")).await.unwrap();
+    lib.save(to_save("a", "First"), Shelf::History)
+        .await
+        .unwrap();
     let saved_at = lib.get("a").await.unwrap().unwrap().saved_at;
     folio::net::sleep(20).await;
     // A newer version arrives for an article still kept: replaced, with its
@@ -193,7 +202,9 @@ async fn a_v1_database_is_migrated_with_its_articles() {
 async fn a_corrupted_library_entry_is_listed_as_damaged_and_removable() {
     let name = "t-corrupt";
     let lib = fresh(name, schema::VERSION).await;
-    lib.save(to_save("good", "Good")).await.unwrap();
+    lib.save(to_save("good", "Good"), Shelf::History)
+        .await
+        .unwrap();
     lib.close();
     let db = Database::open(name)
         .with_version(schema::VERSION)
@@ -231,7 +242,9 @@ async fn a_corrupted_library_entry_is_listed_as_damaged_and_removable() {
 async fn a_lost_connection_is_reopened_once() {
     let name = "t-reopen";
     let lib = fresh(name, schema::VERSION).await;
-    lib.save(to_save("a", "Alpha")).await.unwrap();
+    lib.save(to_save("a", "Alpha"), Shelf::History)
+        .await
+        .unwrap();
     // Another tab upgrades the database: Folio's handler closes this
     // connection, so its next request meets a closed connection.
     let other = Database::open(name)
@@ -246,7 +259,9 @@ async fn a_lost_connection_is_reopened_once() {
         .await
         .expect("reopened after the connection was lost");
     assert!(listing.entries.is_empty());
-    lib.save(to_save("b", "Beta")).await.unwrap();
+    lib.save(to_save("b", "Beta"), Shelf::History)
+        .await
+        .unwrap();
     assert_eq!(lib.slugs().await.unwrap(), ["b"]);
     lib.close();
 }
@@ -393,7 +408,9 @@ async fn a_copy_in_a_newer_content_format_needs_a_newer_app_and_is_not_damaged()
 async fn a_copy_that_cannot_be_read_is_listed_as_damaged_once_read() {
     let name = "t-damaged-read";
     let lib = fresh(name, schema::VERSION).await;
-    lib.save(to_save("torn", "Torn")).await.unwrap();
+    lib.save(to_save("torn", "Torn"), Shelf::History)
+        .await
+        .unwrap();
     lib.close();
     put_raw(
         name,
@@ -407,7 +424,9 @@ async fn a_copy_that_cannot_be_read_is_listed_as_damaged_once_read() {
     assert_eq!(listing.damaged(), 1);
     assert_eq!(listing.entries[0].headline, "Torn", "keeps what it knew");
     // Saved again (opened online): whole again.
-    lib.save(to_save("torn", "Torn")).await.unwrap();
+    lib.save(to_save("torn", "Torn"), Shelf::History)
+        .await
+        .unwrap();
     assert_eq!(lib.list().await.unwrap().damaged(), 0);
     lib.close();
 }
@@ -417,12 +436,101 @@ async fn removing_reports_only_the_images_no_other_saved_article_uses() {
     let lib = fresh("t-images", schema::VERSION).await;
     let mut shared = to_save("b", "Beta");
     shared.facts.images.push("images/a.svg".into());
-    lib.save_all(&[to_save("a", "Alpha"), shared])
+    lib.save_all(&[to_save("a", "Alpha"), shared], Shelf::History)
         .await
         .unwrap();
     let unused = lib.remove(&["a".into()]).await.unwrap();
     assert_eq!(unused, ["images/a-1.svg"], "images/a.svg is still b's");
     let unused = lib.remove(&["b".into()]).await.unwrap();
     assert_eq!(unused, ["images/a.svg", "images/b-1.svg", "images/b.svg"]);
+    lib.close();
+}
+
+fn position(block: u32, progress: f32) -> Position {
+    Position {
+        block,
+        within: 0.5,
+        progress,
+        at: 1.0,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_history_loses_its_oldest_first_and_saved_articles_are_never_evicted() {
+    let lib = fresh("t-trim", schema::VERSION).await;
+    // Saved one at a time, so each has its own save time.
+    for (slug, shelf) in [
+        ("old", Shelf::History),
+        ("kept", Shelf::Saved),
+        ("mid", Shelf::History),
+        ("new", Shelf::History),
+    ] {
+        let mut item = to_save(slug, slug);
+        if slug == "mid" {
+            // An image "old" uses too: it must not be reported unused.
+            item.facts.images.push("images/old.svg".into());
+        }
+        lib.save(item, shelf).await.unwrap();
+        folio::net::sleep(5).await;
+    }
+    let trimmed = lib.trim_history(3).await.unwrap();
+    assert!(
+        trimmed.slugs.is_empty(),
+        "three in the history: nothing to do"
+    );
+    let trimmed = lib.trim_history(1).await.unwrap();
+    assert_eq!(trimmed.slugs, ["old", "mid"], "oldest first");
+    assert_eq!(
+        trimmed.images,
+        [
+            "images/mid-1.svg",
+            "images/mid.svg",
+            "images/old-1.svg",
+            "images/old.svg"
+        ]
+    );
+    let mut left = lib.slugs().await.unwrap();
+    left.sort();
+    assert_eq!(left, ["kept", "new"]);
+    assert_eq!(lib.texts().await.unwrap().len(), 2);
+    assert!(lib.get("old").await.unwrap().is_none());
+    // However small the cap, a saved article stays.
+    let trimmed = lib.trim_history(0).await.unwrap();
+    assert_eq!(trimmed.slugs, ["new"]);
+    assert_eq!(lib.slugs().await.unwrap(), ["kept"]);
+    lib.close();
+}
+
+#[wasm_bindgen_test]
+async fn the_shelf_and_the_reading_position_survive_saving_again_and_refreshes() {
+    let lib = fresh("t-shelf", schema::VERSION).await;
+    lib.save(to_save("a", "First"), Shelf::History)
+        .await
+        .unwrap();
+    let opened = lib.entry("a").await.unwrap().unwrap();
+    assert_eq!(opened.shelf, Shelf::History);
+    folio::net::sleep(5).await;
+    // Saved on purpose: dated now.
+    assert!(lib.set_shelf("a", Shelf::Saved).await.unwrap());
+    let saved = lib.entry("a").await.unwrap().unwrap();
+    assert_eq!(saved.shelf, Shelf::Saved);
+    assert!(saved.saved_at > opened.saved_at);
+    assert!(lib.set_position("a", position(7, 0.4)).await.unwrap());
+    // Opened again (kept as history) and refreshed: still saved, same place.
+    lib.save(to_save("a", "Second"), Shelf::History)
+        .await
+        .unwrap();
+    assert!(lib.replace_if_kept(to_save("a", "Third")).await.unwrap());
+    let entry = lib.entry("a").await.unwrap().unwrap();
+    assert_eq!(entry.headline, "Third");
+    assert_eq!(entry.shelf, Shelf::Saved);
+    assert_eq!(entry.position, Some(position(7, 0.4)));
+    assert_eq!(entry.saved_at, saved.saved_at);
+    // Back to the history; nothing for an article not in the library.
+    assert!(lib.set_shelf("a", Shelf::History).await.unwrap());
+    assert_eq!(lib.entry("a").await.unwrap().unwrap().shelf, Shelf::History);
+    assert!(!lib.set_shelf("zzz", Shelf::Saved).await.unwrap());
+    assert!(!lib.set_position("zzz", position(1, 0.1)).await.unwrap());
+    assert!(lib.entry("zzz").await.unwrap().is_none());
     lib.close();
 }

@@ -5,7 +5,7 @@
 
 use folio::json::article as decode_article;
 use folio::store::records::PageFacts;
-use folio::store::{Library, ToSave};
+use folio::store::{Library, Shelf, ToSave};
 use folio_content::search::SearchIndex;
 use folio_content::Article;
 use wasm_bindgen_test::*;
@@ -93,7 +93,7 @@ async fn library_benchmarks() {
     // Open a 30 KB article 200 times.
     let big = article(0, 30_000);
     console_log!("bench article size: {} bytes", big.json.len());
-    lib.save(big).await.unwrap();
+    lib.save(big, Shelf::History).await.unwrap();
     let mut opens = Vec::new();
     for _ in 0..200 {
         let t = now();
@@ -108,7 +108,7 @@ async fn library_benchmarks() {
     for i in 1..=50 {
         let item = article(i, 30_000);
         let t = now();
-        lib.save(item).await.unwrap();
+        lib.save(item, Shelf::History).await.unwrap();
         saves.push(now() - t);
     }
     report("save one 30 KB article", saves);
@@ -121,7 +121,7 @@ async fn library_benchmarks() {
             .map(|j| article(j, 8_000))
             .collect();
         let t = now();
-        lib.save_all(&batch).await.unwrap();
+        lib.save_all(&batch, Shelf::History).await.unwrap();
         batches.push(now() - t);
         i += 100;
     }

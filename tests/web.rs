@@ -32,7 +32,7 @@ fn with_app_listeners() {
         context::provide();
         actions::install(Handles {
             notices: context::notices(),
-            saved: context::saved(),
+            marks: context::library_marks(),
             location: context::location(),
         });
     });

@@ -6,6 +6,7 @@ use super::Handles;
 use crate::loaders;
 use crate::net::PageRequest;
 use crate::routes::links;
+use crate::store::Shelf;
 use folio_content::paths::Listing;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -77,9 +78,9 @@ pub(super) fn more(button: &Element, handles: Handles) {
                 if let Ok(Some(found)) = more.content.query_selector(".listing-stories") {
                     let online = crate::offline::connectivity::is_online();
                     handles
-                        .saved
+                        .marks
                         .get()
-                        .with_untracked(|s| super::mark_cards_in(&found, online, s));
+                        .with_untracked(|m| super::mark_cards_in(&found, online, m));
                     super::share::enhance(&found);
                     while let Some(child) = found.first_child() {
                         let _ = stories.append_child(&child);
@@ -168,7 +169,9 @@ pub(super) fn save(button: &Element, handles: Handles) {
         drop(stop);
         match result {
             Ok(report) => {
-                handles.saved.mark(report.saved.iter().map(String::as_str));
+                handles
+                    .marks
+                    .mark(report.saved.iter().map(String::as_str), Shelf::Saved);
                 show_report(&status, &report);
             }
             Err(e) => {

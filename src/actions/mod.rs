@@ -6,13 +6,15 @@
 
 mod disclosure;
 mod listing;
+mod saving;
 mod settings;
 mod share;
 
-use crate::context::{Location, Notices, SavedSlugs};
+use crate::context::{LibraryMarks, Location, Mark, Notices};
+use crate::store::Shelf;
 use folio_content::Timestamp;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -21,7 +23,7 @@ use web_sys::{Document, Element, HtmlElement};
 #[derive(Clone, Copy)]
 pub struct Handles {
     pub notices: Notices,
-    pub saved: SavedSlugs,
+    pub marks: LibraryMarks,
     pub location: Location,
 }
 
@@ -69,6 +71,8 @@ pub fn install(handles: Handles) {
             }
             "save-listing" => listing::save(&el, handles),
             "settings-reset" => settings::reset(&el),
+            "save-toggle" => saving::toggle(&el, handles),
+            "resume-dismiss" => crate::components::resume::dismiss(&el),
             _ => {}
         }
     });
@@ -195,54 +199,82 @@ pub fn enhance(root: &HtmlElement) {
     share::enhance(root);
     listing::enhance(root);
     let online = crate::context::online().0.get_untracked();
-    crate::context::saved()
+    crate::context::library_marks()
         .get()
-        .with_untracked(|saved| mark_cards_in(root, online, saved));
+        .with_untracked(|marks| mark_cards_in(root, online, marks));
 }
 
-/// Marks every card in the document: "Saved offline", or, while offline,
-/// "Not available offline". Online nothing is added, so cards never change
-/// size under the reader.
-pub fn mark_cards(online: bool, saved: &HashSet<String>) {
+/// Marks every card in the document: how far the reader got ("40% read",
+/// "Read"), and, while offline, "Saved offline" or "Not available
+/// offline"; and sets every Save button to what it will do.
+pub fn mark_cards(online: bool, marks: &HashMap<String, Mark>) {
     if let Some(body) = document().and_then(|d| d.body()) {
-        mark_cards_in(&body, online, saved);
+        mark_cards_in(&body, online, marks);
     }
 }
 
-fn mark_cards_in(root: &Element, online: bool, saved: &HashSet<String>) {
-    let Ok(list) = root.query_selector_all(".card-status[data-slug]") else {
-        return;
-    };
-    for i in 0..list.length() {
-        let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let slug = el.get_attribute("data-slug").unwrap_or_default();
-        let html = match (online, saved.contains(&slug)) {
-            (true, _) => "",
-            (false, true) => r#"<span class="badge badge-saved">Saved offline</span>"#,
-            (false, false) => {
-                r#"<span class="badge badge-unavailable">Not available offline</span>"#
+fn mark_cards_in(root: &Element, online: bool, marks: &HashMap<String, Mark>) {
+    if let Ok(list) = root.query_selector_all(".card-status[data-slug]") {
+        for i in 0..list.length() {
+            let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let slug = el.get_attribute("data-slug").unwrap_or_default();
+            let html = card_status(online, marks.get(&slug));
+            if el.inner_html() != html {
+                el.set_inner_html(&html);
             }
-        };
-        if el.inner_html() != html {
-            el.set_inner_html(html);
         }
     }
+    saving::mark_buttons(root, marks);
 }
 
-/// Fills the article's "Saved for offline reading on …" line.
-pub fn show_saved_on(saved_at_ms: f64) {
+/// What a card says of its article's place in the library.
+fn card_status(online: bool, mark: Option<&Mark>) -> String {
+    let mut html = String::new();
+    if let Some(position) = mark.and_then(|m| m.position) {
+        if position.finished() {
+            html.push_str(r#"<span class="progress-note">Read</span>"#);
+        } else if position.progress >= 0.02 {
+            html.push_str(&format!(
+                r#"<span class="progress-note">{}% read</span>"#,
+                (position.progress * 100.0).round()
+            ));
+        }
+    }
+    if mark.is_some_and(|m| m.shelf == Shelf::Saved) {
+        html.push_str(r#"<span class="badge badge-saved">Saved</span>"#);
+    } else if !online {
+        html.push_str(if mark.is_some() {
+            r#"<span class="badge badge-saved">Saved offline</span>"#
+        } else {
+            r#"<span class="badge badge-unavailable">Not available offline</span>"#
+        });
+    }
+    html
+}
+
+/// Fills the article's line on its place in the library: saved on
+/// purpose, or in the history since it was first read.
+pub fn show_saved_on(saved_at_ms: f64, shelf: Shelf) {
     let Some(el) = document().and_then(|d| d.query_selector("main .saved-on").ok().flatten())
     else {
         return;
     };
     let at = Timestamp::from_unix((saved_at_ms / 1000.0) as i64);
-    el.set_inner_html(&format!(
-        r#"<span aria-hidden="true">✓ </span>Saved for offline reading on <time datetime="{}">{}</time>"#,
+    let time = format!(
+        r#"<time datetime="{}">{}</time>"#,
         at.as_str(),
         at.long_date_time()
-    ));
+    );
+    el.set_inner_html(&match shelf {
+        Shelf::Saved => format!(
+            r#"<span aria-hidden="true">✓ </span>Available offline: saved on {time}, kept until you remove it"#
+        ),
+        Shelf::History => format!(
+            r#"<span aria-hidden="true">✓ </span>Available offline: in your history since {time}"#
+        ),
+    });
     let _ = el.remove_attribute("hidden");
 }
 

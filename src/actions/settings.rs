@@ -81,7 +81,8 @@ pub(super) fn sync(root: &Element) {
 pub(super) fn changed(input: &HtmlInputElement) {
     let mut choices = stored();
     if choices.set(&input.name(), &input.value()) {
-        apply(&choices);
+        // The reader keeps their place in the text as it reflows.
+        crate::reading::keep_place(|| apply(&choices));
         keep(&choices);
     }
 }
@@ -89,7 +90,7 @@ pub(super) fn changed(input: &HtmlInputElement) {
 /// "Reset to defaults".
 pub(super) fn reset(button: &Element) {
     let choices = Choices::default();
-    apply(&choices);
+    crate::reading::keep_place(|| apply(&choices));
     keep(&choices);
     if let Some(form) = button.closest(".settings-panel").ok().flatten() {
         sync(&form);

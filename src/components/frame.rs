@@ -2,6 +2,7 @@
 //! document; this keeps it in step with the page shown as the reader moves.
 
 use crate::actions;
+use crate::components::resume;
 use crate::context;
 use leptos::prelude::*;
 
@@ -20,9 +21,24 @@ pub fn Frame() -> impl IntoView {
         }
     });
     let online = context::online().0;
-    let saved = context::saved().get();
+    let marks = context::library_marks().get();
     Effect::new(move |_| {
         let online = online.get();
-        saved.with(|set| actions::mark_cards(online, set));
+        marks.with(|marks| actions::mark_cards(online, marks));
+    });
+    // "Continue reading" on the front page only.
+    let on_front = move || {
+        let home = crate::routes::links().home();
+        location.with_untracked(|p| p.trim_end_matches('/') == home.trim_end_matches('/'))
+    };
+    Effect::new(move |_| {
+        let here = location.with(|p| {
+            p.trim_end_matches('/') == crate::routes::links().home().trim_end_matches('/')
+        });
+        if here {
+            marks.with(|marks| resume::show(marks, on_front));
+        } else {
+            resume::hide();
+        }
     });
 }

@@ -7,3 +7,4 @@ pub mod frame;
 pub mod load_states;
 pub mod notices;
 pub mod page_meta;
+pub mod resume;

@@ -3,11 +3,12 @@
 //! revalidated, and shown again if it changed.
 
 use crate::actions;
-use crate::context::{self, Level, Notices, SavedSlugs};
+use crate::context::{self, Level, LibraryMarks, Notices};
 use crate::loaders::{self, LoadedArticle};
 use crate::net::LoadError;
 use crate::offline::{connectivity, refresh};
 use crate::pages::page::{page_view, OnShown};
+use crate::reading;
 use crate::routes::links;
 use folio_content::Timestamp;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ use std::rc::Rc;
 #[derive(Clone, Copy)]
 struct Library {
     notices: Notices,
-    saved: SavedSlugs,
+    marks: LibraryMarks,
     /// When the library stored the article.
     saved_at: RwSignal<Option<f64>>,
     /// Whether the saved copy was just replaced by a newer version.
@@ -39,8 +40,14 @@ impl Library {
         if let Some(e) = &loaded.problem {
             self.notices.storage_problem(e);
         }
+        // Made room in the history.
+        self.marks.unmark(Some(&loaded.evicted));
         if let Some(at) = loaded.saved_at {
-            self.saved.mark([slug]);
+            self.marks.mark([slug], loaded.shelf);
+            if let Some(position) = loaded.position {
+                self.marks.set_position(slug, position);
+                reading::resume(&position);
+            }
             // The reader may have moved on while the article loaded.
             let _ = self.saved_at.try_set(Some(at));
         }
@@ -76,22 +83,42 @@ pub fn page(slug: String) -> impl IntoView {
     let path = links().article(&slug);
     let library = Library {
         notices: context::notices(),
-        saved: context::saved(),
+        marks: context::library_marks(),
         saved_at: RwSignal::new(None),
         refreshed: RwSignal::new(false),
         refetch: Trigger::new(),
     };
-    // "Saved for offline reading on …", once the library has the article.
-    Effect::new(move |_| {
-        if let Some(at) = library.saved_at.get() {
-            actions::show_saved_on(at);
+    // "Available offline …", once the library has the article, saying
+    // whether it is saved or in the history.
+    let shelf = {
+        let slug = slug.clone();
+        move || {
+            library
+                .marks
+                .get()
+                .with(|m| m.get(&slug).map(|m| m.shelf))
+                .unwrap_or_default()
+        }
+    };
+    Effect::new({
+        let shelf = shelf.clone();
+        move |_| {
+            if let Some(at) = library.saved_at.get() {
+                actions::show_saved_on(at, shelf());
+            }
         }
     });
+    // Where the reader is in the article on screen, while it is.
+    let following = StoredValue::new_local(None::<reading::Following>);
+    on_cleanup(move || following.set_value(None));
     // Each time the page is on screen: keep the article with what its page
-    // gives (search text, images), and say when it was saved.
+    // gives (search text, images), say when it was saved, and follow the
+    // reader through it.
     let on_shown: OnShown = Rc::new(move |el| {
+        following.set_value(None);
+        following.set_value(reading::follow(slug.clone(), library.marks));
         if let Some(at) = library.saved_at.get_untracked() {
-            actions::show_saved_on(at);
+            actions::show_saved_on(at, untrack(&shelf));
         }
         let facts = loaders::page_facts(el);
         let slug = slug.clone();

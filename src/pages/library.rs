@@ -4,10 +4,12 @@
 use crate::components::load_states::Loading;
 use crate::components::page_meta;
 use crate::context;
+use crate::loaders;
 use crate::offline::caches;
 use crate::routes::links;
 use crate::store::device::{self as storage, human_bytes};
-use crate::store::{self, LibraryContents, StoreError};
+use crate::store::records::LibraryEntry;
+use crate::store::{self, LibraryContents, Shelf, StoreError, HISTORY_CAP};
 use folio_content::Timestamp;
 use leptos::prelude::*;
 
@@ -33,7 +35,7 @@ pub fn LibraryPage() -> impl IntoView {
         <header class="listing-header">
             <h1>"Your offline library"</h1>
             <p class="listing-description">
-                "Every article you open is saved on this device, so you can read it again without a connection."
+                "What you saved, and the articles you opened, kept on this device so you can read them without a connection."
             </p>
         </header>
         {move || match contents.get() {
@@ -70,10 +72,11 @@ fn LibraryView(
     let entries = listing.entries;
     let total: u64 = entries.iter().map(|e| u64::from(e.size)).sum();
     let count = entries.len();
+    let on_purpose = entries.iter().filter(|e| e.shelf == Shelf::Saved).count();
     let error = RwSignal::new(None::<String>);
     let confirm_all = RwSignal::new(false);
 
-    let saved = context::saved();
+    let marks = context::library_marks();
     let remove = move |slugs: Vec<String>, all: bool| {
         leptos::task::spawn_local(async move {
             let result = async {
@@ -100,7 +103,27 @@ fn LibraryView(
                             caches::forget(caches::PAGES, &pages).await;
                         }
                     }
-                    saved.unmark((!all).then_some(slugs.as_slice()));
+                    marks.unmark((!all).then_some(slugs.as_slice()));
+                    on_change();
+                }
+                Err(e) => {
+                    let _ = error.try_set(Some(e.reader_message()));
+                }
+            }
+        });
+    };
+
+    // Save one from the history, or put a saved one back in it.
+    let move_to = move |slug: String, shelf: Shelf| {
+        leptos::task::spawn_local(async move {
+            let result = match shelf {
+                Shelf::Saved => loaders::save_article(&slug).await.map(|()| Vec::new()),
+                Shelf::History => loaders::unsave_article(&slug).await,
+            };
+            match result {
+                Ok(evicted) => {
+                    marks.set_shelf(&slug, shelf);
+                    marks.unmark(Some(&evicted));
                     on_change();
                 }
                 Err(e) => {
@@ -113,7 +136,12 @@ fn LibraryView(
     view! {
         <section class="library-summary" aria-label="Library summary">
             <p class="library-count">
-                {format!("{count} saved {} · {}", if count == 1 { "article" } else { "articles" }, human_bytes(total as f64))}
+                {format!(
+                    "{count} {} on this device ({on_purpose} saved, {} in history) · {}",
+                    if count == 1 { "article" } else { "articles" },
+                    count - on_purpose,
+                    human_bytes(total as f64)
+                )}
             </p>
             <p><a href=links().search()>"Search your library"</a></p>
             {(damaged > 0).then(|| view! {
@@ -129,36 +157,31 @@ fn LibraryView(
         </section>
         {if entries.is_empty() {
             view! {
-                <p class="library-empty">"Nothing saved yet. Articles you open are saved here automatically; sections can be saved in one go from their page."</p>
+                <p class="library-empty">"Nothing here yet. Articles you open are kept in your history; press Save on an article, or save a whole section from its page, to keep it until you remove it."</p>
             }.into_any()
         } else {
+            let (saved_entries, history): (Vec<_>, Vec<_>) =
+                entries.into_iter().partition(|e| e.shelf == Shelf::Saved);
+            let item = move |entry: LibraryEntry| view! { <LibraryItem entry=entry remove=remove move_to=move_to/> };
             view! {
-                <ul class="library-list">
-                    {entries.into_iter().map(|entry| {
-                        let label = format!("Remove “{}” from the library", entry.headline);
-                        let target = entry.slug.clone();
-                        view! {
-                            <li class="library-item">
-                                <div class="library-item-text">
-                                    <a href=links().article(&entry.slug) class="library-title">{entry.headline.clone()}</a>
-                                    {entry.problem.clone().map(|p| view! {
-                                        <p class="library-damaged">
-                                            <strong>"Damaged: "</strong>"this saved copy cannot be read. "
-                                            <span class="library-problem">{p}</span>
-                                        </p>
-                                    })}
-                                    <p class="library-meta">
-                                        <span class="library-section">{entry.section.replace('-', " ")}</span>
-                                        " · "<span class="library-size">{human_bytes(f64::from(entry.size))}</span>
-                                        " · saved "<time datetime=saved_time(entry.saved_at).as_str().to_owned()>{saved_time(entry.saved_at).long_date_time()}</time>
-                                    </p>
-                                </div>
-                                <button type="button" class="button-secondary" aria-label=label
-                                    on:click=move |_| remove(vec![target.clone()], false)>"Remove"</button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <section class="library-shelf" aria-labelledby="saved-h">
+                    <h2 id="saved-h">{format!("Saved ({})", saved_entries.len())}</h2>
+                    <p class="library-shelf-note">"Kept on this device until you remove them."</p>
+                    {if saved_entries.is_empty() {
+                        view! { <p class="library-empty">"Nothing saved yet: press Save on an article or a card."</p> }.into_any()
+                    } else {
+                        view! { <ul class="library-list">{saved_entries.into_iter().map(item).collect_view()}</ul> }.into_any()
+                    }}
+                </section>
+                <section class="library-shelf" aria-labelledby="history-h">
+                    <h2 id="history-h">{format!("History ({})", history.len())}</h2>
+                    <p class="library-shelf-note">{format!("Articles you opened, kept for reading offline: the latest {HISTORY_CAP}, older ones make room.")}</p>
+                    {if history.is_empty() {
+                        view! { <p class="library-empty">"No history yet."</p> }.into_any()
+                    } else {
+                        view! { <ul class="library-list">{history.into_iter().map(item).collect_view()}</ul> }.into_any()
+                    }}
+                </section>
                 <div class="library-actions">
                     <Show when=move || !confirm_all.get()
                         fallback=move || view! {
@@ -171,6 +194,62 @@ fn LibraryView(
                 </div>
             }.into_any()
         }}
+    }
+}
+
+/// One article of the library: its title, where the reader got to, its
+/// size and date, and what can be done with it.
+#[component]
+fn LibraryItem(
+    entry: LibraryEntry,
+    remove: impl Fn(Vec<String>, bool) + Copy + Send + Sync + 'static,
+    move_to: impl Fn(String, Shelf) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let title = entry.headline.clone();
+    let (slug, slug2) = (entry.slug.clone(), entry.slug.clone());
+    let (other, move_text, move_label) = match entry.shelf {
+        Shelf::Saved => (
+            Shelf::History,
+            "Move to history",
+            format!("Move “{title}” to history"),
+        ),
+        Shelf::History => (Shelf::Saved, "Save", format!("Save “{title}” for later")),
+    };
+    let progress = entry.position.map(|p| {
+        if p.finished() {
+            "Read".to_owned()
+        } else {
+            format!("{}% read", (p.progress * 100.0).round())
+        }
+    });
+    let saved = saved_time(entry.saved_at);
+    view! {
+        <li class="library-item">
+            <div class="library-item-text">
+                <a href=links().article(&entry.slug) class="library-title">{entry.headline.clone()}</a>
+                {entry.problem.clone().map(|p| view! {
+                    <p class="library-damaged">
+                        <strong>"Damaged: "</strong>"this saved copy cannot be read. "
+                        <span class="library-problem">{p}</span>
+                    </p>
+                })}
+                <p class="library-meta">
+                    {progress.map(|p| view! { <span class="progress-note">{p}</span>" · " })}
+                    <span class="library-section">{entry.section.replace('-', " ")}</span>
+                    " · "<span class="library-size">{human_bytes(f64::from(entry.size))}</span>
+                    {match entry.shelf { Shelf::Saved => " · saved ", Shelf::History => " · opened " }}
+                    <time datetime=saved.as_str().to_owned()>{saved.long_date_time()}</time>
+                </p>
+            </div>
+            <div class="library-item-actions">
+                {entry.problem.is_none().then(|| view! {
+                    <button type="button" class="button-secondary" aria-label=move_label
+                        on:click=move |_| move_to(slug2.clone(), other)>{move_text}</button>
+                })}
+                <button type="button" class="button-secondary" aria-label=format!("Remove “{title}” from the library")
+                    on:click=move |_| remove(vec![slug.clone()], false)>"Remove"</button>
+            </div>
+        </li>
     }
 }
 

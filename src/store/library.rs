@@ -1,8 +1,8 @@
 //! What the app asks of its library: save, read, list, remove.
 
 use super::device;
-use super::records::{self, derive, LibraryEntry, SavedRecord, TextRecord};
-use super::schema::{ARTICLES, LIBRARY, TEXTS};
+use super::records::{self, derive, LibraryEntry, Position, SavedRecord, Shelf, TextRecord};
+use super::schema::{ARTICLES, BY_SAVED_AT, LIBRARY, TEXTS};
 use super::{Library, StoreError};
 use folio_content::Article;
 use indexed_db_futures::error::Error as IdbError;
@@ -44,9 +44,24 @@ pub struct ToSave {
     pub facts: records::PageFacts,
 }
 
+/// How many articles the history keeps: reading more evicts the oldest.
+/// Saved articles do not count and are never evicted.
+pub const HISTORY_CAP: usize = 200;
+
+/// What trimming the history removed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trimmed {
+    pub slugs: Vec<String>,
+    /// Images no article left in the library uses.
+    pub images: Vec<String>,
+}
+
 impl Library {
-    /// Saves articles in one transaction: all or none.
-    pub async fn save_all(&self, items: &[ToSave]) -> Result<(), StoreError> {
+    /// Saves articles in one transaction: all or none. An article already
+    /// in the library keeps where the reader left off, and stays saved if
+    /// it was; saving on purpose ([`Shelf::Saved`]) an article from the
+    /// history moves it to the saved ones.
+    pub async fn save_all(&self, items: &[ToSave], shelf: Shelf) -> Result<(), StoreError> {
         let now = js_sys::Date::now();
         let result = self
             .with_db(|db| async move {
@@ -59,12 +74,30 @@ impl Library {
                 let texts = tx.object_store(TEXTS)?;
                 for item in items {
                     let size = item.json.len() as u32;
-                    let (entry, text) = derive(&item.article, &item.facts, now, size);
+                    let before: Option<LibraryEntry> = library
+                        .get(item.article.slug.as_str())
+                        .serde()?
+                        .await
+                        .ok()
+                        .flatten();
+                    // A damaged entry is replaced whole.
+                    let before = before.filter(|e| e.problem.is_none());
+                    let (shelf, saved_at, position) = match before {
+                        // Saved now: its save date is now.
+                        Some(e) if e.shelf == Shelf::History && shelf == Shelf::Saved => {
+                            (shelf, now, e.position)
+                        }
+                        Some(e) => (e.shelf, e.saved_at, e.position),
+                        None => (shelf, now, None),
+                    };
+                    let (mut entry, text) = derive(&item.article, &item.facts, saved_at, size);
+                    entry.shelf = shelf;
+                    entry.position = position;
                     articles
                         .put(SavedRecord {
                             slug: item.article.slug.clone(),
                             json: item.json.clone(),
-                            saved_at: now,
+                            saved_at,
                             size,
                             etag: item.etag.clone(),
                         })
@@ -118,7 +151,18 @@ impl Library {
                 return Ok(false);
             };
             let size = item.json.len() as u32;
-            let (entry, text) = derive(&item.article, &item.facts, kept.saved_at, size);
+            let (mut entry, text) = derive(&item.article, &item.facts, kept.saved_at, size);
+            let library = tx.object_store(LIBRARY)?;
+            let before: Option<LibraryEntry> = library
+                .get(item.article.slug.as_str())
+                .serde()?
+                .await
+                .ok()
+                .flatten();
+            if let Some(before) = before {
+                entry.shelf = before.shelf;
+                entry.position = before.position;
+            }
             articles
                 .put(SavedRecord {
                     slug: item.article.slug.clone(),
@@ -128,9 +172,9 @@ impl Library {
                     etag: item.etag.clone(),
                 })
                 .serde()?;
-            tx.object_store(LIBRARY)?.put(entry).serde()?;
+            library.put(entry).serde()?;
             tx.object_store(TEXTS)?.put(text).serde()?;
-            drop(articles);
+            drop((articles, library));
             tx.commit().await?;
             Ok(true)
         })
@@ -138,8 +182,112 @@ impl Library {
     }
 
     /// Saves one article.
-    pub async fn save(&self, item: ToSave) -> Result<(), StoreError> {
-        self.save_all(std::slice::from_ref(&item)).await
+    pub async fn save(&self, item: ToSave, shelf: Shelf) -> Result<(), StoreError> {
+        self.save_all(std::slice::from_ref(&item), shelf).await
+    }
+
+    /// Changes one entry, read and written in one transaction; `false` if
+    /// the article is not in the library.
+    async fn update_entry(
+        &self,
+        slug: &str,
+        change: impl Fn(&mut LibraryEntry),
+    ) -> Result<bool, StoreError> {
+        let change = &change;
+        self.with_db(|db| async move {
+            let tx = db
+                .transaction(LIBRARY)
+                .with_mode(TransactionMode::Readwrite)
+                .build()?;
+            let library = tx.object_store(LIBRARY)?;
+            let entry: Option<LibraryEntry> = library.get(slug).serde()?.await?;
+            let Some(mut entry) = entry else {
+                return Ok(false);
+            };
+            change(&mut entry);
+            library.put(entry).serde()?;
+            drop(library);
+            tx.commit().await?;
+            Ok(true)
+        })
+        .await
+    }
+
+    /// Moves an article in the library to `shelf` (saving one on purpose
+    /// dates it now); `false` if it is not in the library.
+    pub async fn set_shelf(&self, slug: &str, shelf: Shelf) -> Result<bool, StoreError> {
+        let now = js_sys::Date::now();
+        self.update_entry(slug, |entry| {
+            if entry.shelf != shelf && shelf == Shelf::Saved {
+                entry.saved_at = now;
+            }
+            entry.shelf = shelf;
+        })
+        .await
+    }
+
+    /// Records where the reader left off in an article of the library.
+    pub async fn set_position(&self, slug: &str, position: Position) -> Result<bool, StoreError> {
+        self.update_entry(slug, |entry| entry.position = Some(position))
+            .await
+    }
+
+    /// Evicts the oldest articles of the history (by the `saved_at` index)
+    /// until at most `cap` are left, with their texts; saved articles are
+    /// never touched. Returns what went, and the images no article left in
+    /// the library uses, for the caches.
+    pub async fn trim_history(&self, cap: usize) -> Result<Trimmed, StoreError> {
+        self.with_db(|db| async move {
+            let tx = db
+                .transaction([ARTICLES, LIBRARY, TEXTS])
+                .with_mode(TransactionMode::Readwrite)
+                .build()?;
+            let library = tx.object_store(LIBRARY)?;
+            // Oldest first.
+            let entries: Vec<LibraryEntry> = library
+                .index(BY_SAVED_AT)?
+                .get_all::<LibraryEntry>()
+                .serde()?
+                .await?
+                .flatten()
+                .collect();
+            let history = entries.iter().filter(|e| e.shelf == Shelf::History).count();
+            let mut trimmed = Trimmed::default();
+            let (gone, kept): (Vec<_>, Vec<_>) = {
+                let mut excess = history.saturating_sub(cap);
+                entries.into_iter().partition(|e| {
+                    let evict = excess > 0 && e.shelf == Shelf::History;
+                    excess -= usize::from(evict);
+                    evict
+                })
+            };
+            if gone.is_empty() {
+                return Ok(trimmed);
+            }
+            let still_used: std::collections::HashSet<&String> =
+                kept.iter().flat_map(|e| &e.images).collect();
+            for entry in &gone {
+                for store in [ARTICLES, LIBRARY, TEXTS] {
+                    tx.object_store(store)?
+                        .delete(entry.slug.as_str())
+                        .build()?;
+                }
+                trimmed.slugs.push(entry.slug.clone());
+                trimmed.images.extend(
+                    entry
+                        .images
+                        .iter()
+                        .filter(|i| !still_used.contains(i))
+                        .cloned(),
+                );
+            }
+            trimmed.images.sort();
+            trimmed.images.dedup();
+            drop(library);
+            tx.commit().await?;
+            Ok(trimmed)
+        })
+        .await
     }
 
     /// The saved copy of `slug`, if any, as it was validated when saved
@@ -277,6 +425,32 @@ impl Library {
                 .primitive()?
                 .await?;
             Ok(keys.flatten().collect())
+        })
+        .await
+    }
+
+    /// The library entry of `slug`, if it is in the library.
+    pub async fn entry(&self, slug: &str) -> Result<Option<LibraryEntry>, StoreError> {
+        self.with_db(|db| async move {
+            let tx = db.transaction(LIBRARY).build()?;
+            tx.object_store(LIBRARY)?.get(slug).serde()?.await
+        })
+        .await
+    }
+
+    /// Every entry that reads, in slug order (for marking cards; [`list`]
+    /// is the library page's, damaged ones included).
+    ///
+    /// [`list`]: Self::list
+    pub async fn entries(&self) -> Result<Vec<LibraryEntry>, StoreError> {
+        self.with_db(|db| async move {
+            let tx = db.transaction(LIBRARY).build()?;
+            let rows = tx
+                .object_store(LIBRARY)?
+                .get_all::<LibraryEntry>()
+                .serde()?
+                .await?;
+            Ok(rows.flatten().collect())
         })
         .await
     }

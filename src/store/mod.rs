@@ -29,4 +29,5 @@ pub mod schema;
 
 pub use connection::{shared, Library};
 pub use error::StoreError;
-pub use library::{LibraryContents, SavedArticle, ToSave};
+pub use library::{LibraryContents, SavedArticle, ToSave, Trimmed, HISTORY_CAP};
+pub use records::{Position, Shelf};

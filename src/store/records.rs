@@ -50,6 +50,47 @@ pub struct LibraryEntry {
     /// the library lists it as damaged, so the reader can see and remove it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<String>,
+    /// Saved on purpose, or kept because it was read (entries written
+    /// before there was a choice read as history).
+    #[serde(default)]
+    pub shelf: Shelf,
+    /// Where the reader left off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+}
+
+/// Why an article is in the library.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shelf {
+    /// Opened, and kept for reading again: the newest
+    /// [`HISTORY_CAP`](super::library::HISTORY_CAP) stay.
+    #[default]
+    History,
+    /// Saved on purpose (an article's Save, or a whole section): Folio
+    /// never evicts it.
+    Saved,
+}
+
+/// Where the reader left off in an article, anchored to its text rather
+/// than to pixels (so it survives another text size, column width or
+/// device): the `block`-th element of the article body, and how far into
+/// it (`within`, 0 to 1). `progress` (0 to 1) is how much of the article
+/// has been read, for the library and cards; `at` when (ms since the
+/// epoch).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub block: u32,
+    pub within: f32,
+    pub progress: f32,
+    pub at: f64,
+}
+
+impl Position {
+    /// Read to the end (or near enough that nothing is left to resume).
+    pub fn finished(&self) -> bool {
+        self.progress >= 0.97
+    }
 }
 
 impl LibraryEntry {
@@ -67,6 +108,8 @@ impl LibraryEntry {
             size,
             images: Vec::new(),
             problem: Some(problem),
+            shelf: Shelf::History,
+            position: None,
         }
     }
 }
@@ -122,6 +165,8 @@ pub fn derive(
             size,
             images: facts.images.clone(),
             problem: None,
+            shelf: Shelf::History,
+            position: None,
         },
         TextRecord {
             slug: article.slug.clone(),

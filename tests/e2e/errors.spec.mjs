@@ -83,7 +83,7 @@ test('hostile text in an article file is shown as text in what the app draws', a
   });
   await page.goto(`/articles/${s.slug}`);
   await appReady(page);
-  await expect(page.locator('.saved-on')).toContainText('Saved for offline reading');
+  await expect(page.locator('.saved-on')).toContainText('Available offline');
   // The library draws what the file says: as text.
   await page.getByRole('link', { name: 'Library' }).click();
   await expect(page.locator('.library-list')).toContainText('Hostile <b>headline</b>');

@@ -16,7 +16,7 @@ async function swReady(page) {
 /** Opens an article and waits until the app has kept it in the library. */
 async function readArticle(page, slug) {
   await page.goto(`/articles/${slug}`);
-  await expect(page.locator('.saved-on')).toContainText('Saved for offline reading');
+  await expect(page.locator('.saved-on')).toContainText('Available offline');
 }
 
 const escapeHtml = (t) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -78,7 +78,7 @@ test('three articles read online open offline after a cold reload, with images',
   for (const s of read) {
     await page.goto(`/articles/${s.slug}`);
     await expect(page.locator('h1.headline')).toHaveText(s.headline);
-    await expect(page.locator('.saved-on')).toContainText('Saved for offline reading on');
+    await expect(page.locator('.saved-on')).toContainText('Available offline: in your history since');
     await expect(page.locator('.article-body p').first()).toBeVisible();
     await page.locator('.article-body img').last().scrollIntoViewIfNeeded().catch(() => {});
     await imagesLoaded(page, 'figure.hero img, .article-body img');
@@ -151,7 +151,7 @@ test('the library lists, sizes and removes saved articles', async ({ page }) => 
   const items = page.locator('.library-item');
   await expect(items).toHaveCount(2);
   for (const s of read) await expect(page.locator('.library-list')).toContainText(s.headline);
-  await expect(page.locator('.library-count')).toContainText('2 saved articles');
+  await expect(page.locator('.library-count')).toContainText('2 articles on this device (0 saved, 2 in history)');
   await expect(page.locator('.library-size').first()).toHaveText(/\d+ kB/);
   await expect(page.locator('.storage-estimate')).toContainText('Folio is using');
 
@@ -159,7 +159,8 @@ test('the library lists, sizes and removes saved articles', async ({ page }) => 
   await expect(items).toHaveCount(1);
   await page.getByRole('button', { name: 'Remove all' }).click();
   await page.getByRole('button', { name: 'Yes, remove all' }).click();
-  await expect(page.locator('.library-empty')).toBeVisible();
+  await expect(items).toHaveCount(0);
+  await expect(page.locator('.library-empty')).toContainText('Nothing here yet');
   // The removed articles' images left the cache too.
   const cached = await page.evaluate(async () => (await (await caches.open('folio-images')).keys()).map((r) => new URL(r.url).pathname));
   for (const s of read) expect(cached).not.toContain('/' + article(s.slug).hero.src);

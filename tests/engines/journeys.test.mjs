@@ -88,7 +88,7 @@ async function browser(engine, port, site) {
     async click(css) { await (await driver.findElement(By.css(css))).click(); },
     count(css) { return b.js('return document.querySelectorAll(arguments[0]).length', css); },
     /** Waits until the app has kept the article on screen. */
-    saved() { return b.until('the article is kept', async () => (await b.text('.saved-on')).includes('Saved for offline reading')); },
+    saved() { return b.until('the article is kept', async () => (await b.text('.saved-on')).includes('Available offline')); },
   };
   return b;
 }

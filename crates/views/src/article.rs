@@ -1,7 +1,7 @@
 //! The article page: header, hero, the body through the markdown safety
 //! filter, share actions, tags and the rail.
 
-use crate::cards::kicker;
+use crate::cards::{kicker, save_button};
 use crate::rail::{rail, RailStories};
 use crate::share::{share_bar, ShareTarget};
 use crate::{Ctx, Markup, PreEscaped};
@@ -97,6 +97,12 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
             // When the article last changed: the app compares it with its
             // saved copy to know whether the page on screen is current.
             article.article data-modified=(a.last_modified().as_str()) {
+                // How far the reader is: a bar along the top of the window,
+                // kept current by the app.
+                div.reading-progress.app-slot role="progressbar" aria-label="Reading progress"
+                    aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" {
+                    span.reading-progress-fill {}
+                }
                 header.article-header {
                     (kicker(ctx, a.kind, &a.section, a.kicker.as_deref()))
                     h1.headline { (a.headline) }
@@ -107,7 +113,10 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                     (hero(ctx, img, view.image_sizes))
                 }
                 div.article-body { (PreEscaped(body)) }
-                (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
+                div.article-actions {
+                    (save_button(&a.slug, &a.headline, false))
+                    (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
+                }
                 // Filled by the app once the article is in the reader's library.
                 p.saved-on hidden {}
                 @if !a.tags.is_empty() {

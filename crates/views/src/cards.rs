@@ -47,6 +47,21 @@ fn availability(slug: &str) -> Markup {
     html! { span.card-status data-slug=(slug) {} }
 }
 
+/// Save (or Remove, once saved) for the reader's library: a job for the
+/// app, which keeps the button's place until it starts (`.app-slot`).
+pub fn save_button(slug: &str, title: &str, on_card: bool) -> Markup {
+    html! {
+        @if on_card {
+            // Named for its story among the many on a page.
+            button.card-save.app-slot type="button" data-action="save-toggle" data-slug=(slug)
+                data-title=(title) aria-label=(format!("Save “{title}” for later")) { "Save" }
+        } @else {
+            button.save-toggle.button-secondary.app-slot type="button" data-action="save-toggle"
+                data-slug=(slug) { "Save for later" }
+        }
+    }
+}
+
 /// One story teaser linking to its article.
 pub fn story_card(ctx: &Ctx<'_>, story: &ArticleSummary, size: CardSize) -> Markup {
     let href = ctx.links.article(&story.slug);
@@ -77,6 +92,7 @@ pub fn story_card(ctx: &Ctx<'_>, story: &ArticleSummary, size: CardSize) -> Mark
                     time datetime=(story.published.as_str()) { (story.published.long_date()) }
                     " · " (story.reading_minutes) " min read "
                     (availability(&story.slug))
+                    " " (save_button(&story.slug, &story.headline, true))
                 }
             }
         }

@@ -22,6 +22,34 @@ pub struct FrontPage<'a> {
     pub sections: Vec<(&'a Section, &'a [ArticleSummary])>,
 }
 
+/// An article the reader left part-way, for the front page's "Continue
+/// reading".
+#[derive(Clone, Debug)]
+pub struct Resume<'a> {
+    pub href: &'a str,
+    pub headline: &'a str,
+    /// How much was read, in percent.
+    pub percent: u32,
+}
+
+/// "Continue reading": the article the reader left part-way most
+/// recently. It floats at the foot of the window (the app adds it after
+/// the page is on screen, so it must not move the page), and can be
+/// dismissed.
+pub fn continue_reading(resume: &Resume<'_>) -> Markup {
+    html! {
+        aside.resume aria-labelledby="resume-h" {
+            h2 #resume-h .resume-label { "Continue reading" }
+            p.resume-story {
+                a href=(resume.href) { (resume.headline) }
+                " " span.progress-note { (resume.percent) "% read" }
+            }
+            button.resume-close type="button" data-action="resume-dismiss"
+                aria-label="Dismiss “Continue reading”" { "×" }
+        }
+    }
+}
+
 /// The front page.
 pub fn front_page(ctx: &Ctx<'_>, page: &FrontPage<'_>) -> Markup {
     let mut stories = page.latest.iter();
@@ -103,5 +131,20 @@ mod tests {
             "an empty block is left out"
         );
         assert!(html.contains("Keep reading"));
+    }
+
+    #[test]
+    fn continue_reading_names_the_story_and_how_far_it_was_read() {
+        let html = continue_reading(&Resume {
+            href: "/news/articles/a",
+            headline: "Tariffs <b>up</b>",
+            percent: 40,
+        })
+        .into_string();
+        assert!(html.starts_with("<aside class=\"resume\" aria-labelledby=\"resume-h\">"));
+        assert!(html.contains("<h2 id=\"resume-h\" class=\"resume-label\">Continue reading</h2>"));
+        assert!(html.contains("<a href=\"/news/articles/a\">Tariffs &lt;b&gt;up&lt;/b&gt;</a>"));
+        assert!(html.contains("40% read"));
+        assert!(html.contains("data-action=\"resume-dismiss\""));
     }
 }

@@ -204,7 +204,7 @@ pub fn prepaint_script() -> String {
 /// job for the app (the choices need script to be kept), hidden without it.
 pub fn panel() -> Markup {
     html! {
-        div.settings.app-only {
+        div.settings.app-slot {
             button.settings-toggle type="button" aria-expanded="false"
                 aria-controls="settings-panel" data-action="disclose" {
                 "Display settings"
