@@ -117,6 +117,8 @@ pub fn AppRoutes() -> impl IntoView {
     let route = Memo::new(move |_| route_of(&location.0.get()));
     move || match route.get() {
         Route::Home => page::fetched(links().home()).into_any(),
+        // Every page of every listing (latest, sections, kinds, tags,
+        // authors) is the page the build wrote for it, fetched.
         Route::Listing(l, n) => page::fetched(links().listing(&l, n)).into_any(),
         Route::Article(slug) => article::page(slug).into_any(),
         Route::Library => view! { <LibraryPage/> }.into_any(),

@@ -1,6 +1,6 @@
 //! Static entry pages: one HTML file per article, page of a listing (front
-//! page, "latest", sections, kinds), the library, search and the not-found
-//! page. Each holds its page's complete readable content, pre-rendered with
+//! page, "latest", sections, kinds, tags, authors), the library, search and
+//! the not-found page. Each holds its page's complete readable content, pre-rendered with
 //! the views the app renders (`folio-views`), and its title, description,
 //! canonical URL and share tags; the app loader then takes over on the same
 //! URL without redrawing what is there, and shows later pages as written
@@ -9,8 +9,9 @@
 
 use crate::corpus::Corpus;
 use crate::escape::push_escaped;
+use crate::feeds;
 use crate::image_sizes::ImageSizer;
-use crate::listings;
+use crate::listings::{self, Groups};
 use crate::meta::{clip, ArticleFacts, FeedLink, PageMeta, PreviewImage};
 use crate::og_images::{self, OgImages};
 use crate::parallel;
@@ -33,8 +34,9 @@ use std::path::Path;
 const DESCRIPTION_CHARS: usize = 200;
 
 /// Every page except articles and the not-found page: the front page,
-/// "latest", each section, and each kind of piece that has a listing.
-pub(crate) fn listing_pages(corpus: &Corpus) -> Vec<Page<'_>> {
+/// "latest", each section, each kind of piece that has a listing, then each
+/// tag and each author.
+pub(crate) fn listing_pages<'a>(corpus: &'a Corpus, groups: &'a Groups<'_>) -> Vec<Page<'a>> {
     let mut pages = vec![Page::Home, Page::Latest];
     pages.extend(corpus.site.sections.iter().map(|s| Page::Section(&s.slug)));
     // Kind listings exist only for kinds with stories, except briefs, whose
@@ -45,12 +47,23 @@ pub(crate) fn listing_pages(corpus: &Corpus) -> Vec<Page<'_>> {
             .filter(|&k| k == Kind::Brief || corpus.articles.iter().any(|a| a.kind == k))
             .map(Page::Kind),
     );
+    let listings = || groups.values().map(|g| &g.listing);
+    pages.extend(listings().filter_map(|l| match l {
+        Listing::Tag(slug) => Some(Page::Tag(slug)),
+        _ => None,
+    }));
+    pages.extend(listings().filter_map(|l| match l {
+        Listing::Author(slug) => Some(Page::Author(slug)),
+        _ => None,
+    }));
     pages
 }
 
 /// Builds page metadata from the corpus and public URLs.
 pub(crate) struct Describer<'a> {
     pub(crate) corpus: &'a Corpus,
+    /// Every listing, built once for the whole step.
+    pub(crate) groups: &'a Groups<'a>,
     pub(crate) urls: &'a Urls,
     /// The loader's own description, for a site without a tagline.
     pub(crate) fallback_description: &'a str,
@@ -73,20 +86,24 @@ impl Describer<'_> {
         .to_owned()
     }
 
-    /// The site feed, and a section's feed when the page belongs to one.
-    fn feeds(&self, section: Option<&str>) -> Vec<FeedLink> {
-        let site = &self.corpus.site;
-        let mut feeds = vec![FeedLink {
-            title: site.name.clone(),
-            url: self.urls.feed(Feed::Site),
-        }];
-        if let Some(slug) = section {
-            feeds.push(FeedLink {
-                title: format!("{} — {}", site.name, site.section_name(slug)),
-                url: self.urls.feed(Feed::Section(slug)),
-            });
+    /// The site feed, and the feed of the page's section, tag or author.
+    fn feeds(&self, own: Option<Feed<'_>>) -> Vec<FeedLink> {
+        [Some(Feed::Site), own]
+            .into_iter()
+            .flatten()
+            .map(|feed| FeedLink {
+                title: feeds::heading(self.corpus, self.groups, feed).0,
+                url: self.urls.feed(feed),
+            })
+            .collect()
+    }
+
+    /// The title and description of a listing's page.
+    pub(crate) fn heading(&self, listing: &Listing) -> (String, String) {
+        match self.groups.get(&listing.id()) {
+            Some(group) => group.heading(&self.corpus.site),
+            None => folio_views::listing::heading(&self.corpus.site, listing, None),
         }
-        feeds
     }
 
     /// The metadata of any page (articles are found by slug).
@@ -120,6 +137,12 @@ impl Describer<'_> {
                 kind.plural().to_owned(),
                 format!("Every {} piece, newest first.", kind.label().to_lowercase()),
             ),
+            Page::Tag(_) | Page::Author(_) => {
+                let (title, description) = listing_of(page)
+                    .map(|l| self.heading(&l))
+                    .unwrap_or_default();
+                (self.titled(&title), title, description)
+            }
             Page::Paged(listing, n) => {
                 let first = self.page(first_page(listing));
                 let share_title = format!("{}, page {n}", first.share_title);
@@ -151,8 +174,10 @@ impl Describer<'_> {
                 };
             }
         };
-        let section = match page {
-            Page::Section(slug) => Some(slug),
+        let own_feed = match page {
+            Page::Section(slug) => Some(Feed::Section(slug)),
+            Page::Tag(slug) => Some(Feed::Tag(slug)),
+            Page::Author(slug) => Some(Feed::Author(slug)),
             _ => None,
         };
         PageMeta {
@@ -160,7 +185,7 @@ impl Describer<'_> {
             share_title,
             description: clip(&description, DESCRIPTION_CHARS),
             canonical: Some(self.urls.page(page)),
-            feeds: self.feeds(section),
+            feeds: self.feeds(own_feed),
             ..PageMeta::default()
         }
     }
@@ -216,7 +241,7 @@ impl Describer<'_> {
                 tags: a.tags.clone(),
                 authors: a.authors.clone(),
             }),
-            feeds: self.feeds(Some(&a.section)),
+            feeds: self.feeds(Some(Feed::Section(&a.section))),
             noindex: false,
         }
     }
@@ -229,16 +254,20 @@ fn first_page(listing: &Listing) -> Page<'_> {
         Listing::Section(slug) => Page::Section(slug),
         Listing::Kind(kind) => Page::Kind(*kind),
         Listing::Briefs => Page::Kind(Kind::Brief),
+        Listing::Tag(slug) => Page::Tag(slug),
+        Listing::Author(slug) => Page::Author(slug),
     }
 }
 
 /// The listing an entry page shows page 1 of.
-fn listing_of(page: Page<'_>) -> Option<Listing> {
+pub(crate) fn listing_of(page: Page<'_>) -> Option<Listing> {
     match page {
         Page::Latest => Some(Listing::Latest),
         Page::Section(slug) => Some(Listing::Section(slug.to_owned())),
         Page::Kind(Kind::Brief) => Some(Listing::Briefs),
         Page::Kind(kind) => Some(Listing::Kind(kind)),
+        Page::Tag(slug) => Some(Listing::Tag(slug.to_owned())),
+        Page::Author(slug) => Some(Listing::Author(slug.to_owned())),
         _ => None,
     }
 }
@@ -293,11 +322,11 @@ pub(crate) fn write(
         Ok(html.len() as u64)
     };
 
-    let groups = listings::groups(corpus);
+    let groups = describer.groups;
     let page_of = |listing: &Listing, n: usize| -> ListingPage {
         let items = groups
             .get(&listing.id())
-            .map_or(&[][..], |(_, v)| v.as_slice());
+            .map_or(&[][..], |g| g.items.as_slice());
         listings::page_of(listing, items, site.page_size, n)
     };
     let latest = page_of(&Listing::Latest, 1);
@@ -325,30 +354,45 @@ pub(crate) fn write(
     )?;
     files += 1;
 
-    for page in listing_pages(corpus) {
-        let Some(listing) = listing_of(page) else {
-            continue;
+    // Every page of every listing, each its own task on the pool: tags and
+    // authors bring thousands of pages at 100,000 articles.
+    let shown: Vec<(Page<'_>, Listing, (String, String))> = listing_pages(corpus, groups)
+        .into_iter()
+        .filter_map(|page| {
+            let listing = listing_of(page)?;
+            let heading = describer.heading(&listing);
+            Some((page, listing, heading))
+        })
+        .collect();
+    let jobs: Vec<(usize, usize)> = shown
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, listing, _))| {
+            let pages = groups
+                .get(&listing.id())
+                .map_or(1, |g| listings::pages(&g.items, site.page_size));
+            (1..=pages).map(move |n| (i, n))
+        })
+        .collect();
+    let written = parallel::map(&jobs, |&(i, n)| -> io::Result<u64> {
+        let (first, listing, (title, description)) = &shown[i];
+        let one = page_of(listing, n);
+        let view = ListingView {
+            listing,
+            title,
+            description,
+            page: &one,
         };
-        let (title, description) = folio_views::listing::heading(site, &listing);
-        let pages = groups
-            .get(&listing.id())
-            .map_or(1, |(_, items)| listings::pages(items, site.page_size));
-        for n in 1..=pages {
-            let one = page_of(&listing, n);
-            let view = ListingView {
-                listing: &listing,
-                title: &title,
-                description: &description,
-                page: &one,
-            };
-            let page = if n == 1 {
-                page
-            } else {
-                Page::Paged(&listing, n as u32)
-            };
-            bytes += write_page(page, describer.page(page), listing_page(&ctx, &view))?;
-            files += 1;
-        }
+        let page = if n == 1 {
+            *first
+        } else {
+            Page::Paged(listing, n as u32)
+        };
+        write_page(page, describer.page(page), listing_page(&ctx, &view))
+    });
+    for page in written {
+        bytes += page?;
+        files += 1;
     }
 
     for (page, content) in [

@@ -1,13 +1,18 @@
-//! Atom feeds: the site's newest articles (`feed.xml`) and each section's
-//! (`feeds/<slug>.xml`). Atom rather than RSS 2.0 because it has one date
-//! format (RFC 3339, as content files already use), required ids, and a
-//! defined way (`xml:base`) to resolve the relative image URLs in bodies.
+//! Atom feeds: the site's newest articles (`feed.xml`), each section's
+//! (`feeds/<slug>.xml`), each tag's (`feeds/tags/<slug>.xml`) and each
+//! author's (`feeds/authors/<slug>.xml`). Atom rather than RSS 2.0 because
+//! it has one date format (RFC 3339, as content files already use), required
+//! ids, and a defined way (`xml:base`) to resolve the relative image URLs in
+//! bodies.
 
 use crate::at;
 use crate::corpus::Corpus;
 use crate::escape::{push_escaped, Xml};
+use crate::listings::Groups;
+use crate::parallel;
 use crate::urls::{Feed, Page, Urls};
 use folio_content::markdown::{self, RenderOptions};
+use folio_content::paths::Listing;
 use folio_content::security::image_allowed;
 use folio_content::ArticleSummary;
 use std::path::Path;
@@ -16,49 +21,101 @@ use std::path::Path;
 /// poll often.
 pub(crate) const FEED_ENTRIES: usize = 50;
 
-/// Writes the site feed and one feed per section; returns files and bytes.
-pub(crate) fn write(corpus: &Corpus, urls: &Urls, dist: &Path) -> Result<(usize, u64), String> {
+/// Writes the site feed and one feed per section, tag and author; returns
+/// files and bytes. Each feed is its own task on the pool: a site with
+/// thousands of tags has thousands of feeds, each reading its entries'
+/// bodies again.
+pub(crate) fn write(
+    corpus: &Corpus,
+    groups: &Groups<'_>,
+    urls: &Urls,
+    dist: &Path,
+) -> Result<(usize, u64), String> {
     let mut feeds = vec![Feed::Site];
     feeds.extend(corpus.site.sections.iter().map(|s| Feed::Section(&s.slug)));
-    let dir = dist.join("feeds");
-    std::fs::create_dir_all(&dir).map_err(at(&dir))?;
-    let mut bytes = 0;
-    for feed in &feeds {
-        let entries: Vec<&ArticleSummary> = corpus
-            .articles
-            .iter()
-            .filter(|a| match feed {
-                Feed::Site => true,
-                Feed::Section(slug) => a.section == *slug,
-            })
-            .take(FEED_ENTRIES)
-            .collect();
-        let xml = render(corpus, urls, *feed, &entries)?;
+    for listing in groups.values().map(|g| &g.listing) {
+        match listing {
+            Listing::Tag(slug) => feeds.push(Feed::Tag(slug)),
+            Listing::Author(slug) => feeds.push(Feed::Author(slug)),
+            _ => {}
+        }
+    }
+    for dir in ["feeds/tags", "feeds/authors"] {
+        let dir = dist.join(dir);
+        std::fs::create_dir_all(&dir).map_err(at(&dir))?;
+    }
+    let written = parallel::map(&feeds, |&feed| -> Result<u64, String> {
+        let entries: Vec<&ArticleSummary> = match feed {
+            Feed::Site => corpus.articles.iter().take(FEED_ENTRIES).collect(),
+            Feed::Section(slug) => corpus
+                .articles
+                .iter()
+                .filter(|a| a.section == slug)
+                .take(FEED_ENTRIES)
+                .collect(),
+            Feed::Tag(_) | Feed::Author(_) => feed_listing(feed)
+                .and_then(|l| groups.get(&l.id()))
+                .map(|g| g.items.iter().take(FEED_ENTRIES).copied().collect())
+                .unwrap_or_default(),
+        };
+        let xml = render(corpus, groups, urls, feed, &entries)?;
         let path = dist.join(feed.file());
         std::fs::write(&path, &xml).map_err(at(&path))?;
-        bytes += xml.len() as u64;
+        Ok(xml.len() as u64)
+    });
+    let mut bytes = 0;
+    for feed in written {
+        bytes += feed?;
     }
     Ok((feeds.len(), bytes))
 }
 
-/// One feed's XML. `entries` are newest first.
-pub(crate) fn render(
-    corpus: &Corpus,
-    urls: &Urls,
-    feed: Feed<'_>,
-    entries: &[&ArticleSummary],
-) -> Result<String, String> {
+/// The listing a tag's or author's feed carries the newest of.
+fn feed_listing(feed: Feed<'_>) -> Option<Listing> {
+    match feed {
+        Feed::Tag(slug) => Some(Listing::Tag(slug.to_owned())),
+        Feed::Author(slug) => Some(Listing::Author(slug.to_owned())),
+        Feed::Site | Feed::Section(_) => None,
+    }
+}
+
+/// A feed's title and subtitle; pages that link to the feed name it by the
+/// same title.
+pub(crate) fn heading(corpus: &Corpus, groups: &Groups<'_>, feed: Feed<'_>) -> (String, String) {
     let site = &corpus.site;
-    let (title, subtitle, page) = match feed {
-        Feed::Site => (site.name.clone(), site.tagline.clone(), Page::Home),
+    match feed {
+        Feed::Site => (site.name.clone(), site.tagline.clone()),
         Feed::Section(slug) => (
             format!("{} — {}", site.name, site.section_name(slug)),
             site.section(slug)
                 .map(|s| s.description.clone())
                 .unwrap_or_default(),
-            Page::Section(slug),
         ),
+        Feed::Tag(slug) => listing_heading(corpus, groups, Listing::Tag(slug.to_owned())),
+        Feed::Author(slug) => listing_heading(corpus, groups, Listing::Author(slug.to_owned())),
+    }
+}
+
+/// The heading of a tag's or author's feed: its page's, after the site's name.
+fn listing_heading(corpus: &Corpus, groups: &Groups<'_>, listing: Listing) -> (String, String) {
+    let site = &corpus.site;
+    let (title, description) = match groups.get(&listing.id()) {
+        Some(group) => group.heading(site),
+        None => folio_views::listing::heading(site, &listing, None),
     };
+    (format!("{} — {title}", site.name), description)
+}
+
+/// One feed's XML. `entries` are newest first.
+pub(crate) fn render(
+    corpus: &Corpus,
+    groups: &Groups<'_>,
+    urls: &Urls,
+    feed: Feed<'_>,
+    entries: &[&ArticleSummary],
+) -> Result<String, String> {
+    let (title, subtitle) = heading(corpus, groups, feed);
+    let page = feed.page();
     // A feed's `updated` is its newest entry's; an empty feed takes the
     // site's newest story, so the date never depends on when the build ran.
     let updated = entries
@@ -74,6 +131,7 @@ pub(crate) fn render(
         })
         .map_or("1970-01-01T00:00:00Z", |t| t.as_str());
 
+    let site = &corpus.site;
     let mut x = Xml(String::with_capacity(64 * 1024));
     x.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.raw("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");

@@ -1,9 +1,9 @@
 //! Writing the paginated listings.
 
 use crate::corpus::Corpus;
-use folio_content::listing::listings_for;
+use folio_content::listing::named_listings_for;
 use folio_content::paths::Listing;
-use folio_content::{ArticleSummary, ListingPage};
+use folio_content::{ArticleSummary, ListingPage, Site};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;
@@ -46,26 +46,57 @@ pub(crate) fn pages(items: &[&ArticleSummary], page_size: u32) -> usize {
     page_count(items.len(), page_size)
 }
 
-/// Every listing with its items, newest first, keyed by listing id. Every
-/// section gets a listing, even an empty one, so the app never meets a
-/// missing page 1.
-pub(crate) fn groups(corpus: &Corpus) -> BTreeMap<String, (Listing, Vec<&ArticleSummary>)> {
-    let mut groups: BTreeMap<String, (Listing, Vec<&ArticleSummary>)> = BTreeMap::new();
+/// One listing and its items, newest first.
+#[derive(Debug)]
+pub(crate) struct Group<'a> {
+    pub(crate) listing: Listing,
+    /// How a tag or author listing's name is shown: the spelling of its
+    /// newest article (names that differ only in case or accents share a
+    /// slug, so a listing).
+    pub(crate) name: Option<&'a str>,
+    pub(crate) items: Vec<&'a ArticleSummary>,
+}
+
+impl Group<'_> {
+    /// The title and description of the listing's page.
+    pub(crate) fn heading(&self, site: &Site) -> (String, String) {
+        folio_views::listing::heading(site, &self.listing, self.name)
+    }
+}
+
+/// Every listing, keyed by listing id.
+pub(crate) type Groups<'a> = BTreeMap<String, Group<'a>>;
+
+/// Every listing with its items, newest first, keyed by listing id, in one
+/// pass over the corpus. Every section gets a listing, even an empty one,
+/// so the app never meets a missing page 1; tags and authors get one each
+/// (by slug) when an article has them.
+pub(crate) fn groups(corpus: &Corpus) -> Groups<'_> {
+    let mut groups: Groups<'_> = BTreeMap::new();
     let mut ensure = |l: Listing| {
-        groups.entry(l.id()).or_insert_with(|| (l, Vec::new()));
+        groups.entry(l.id()).or_insert_with(|| Group {
+            listing: l,
+            name: None,
+            items: Vec::new(),
+        });
     };
     ensure(Listing::Latest);
     ensure(Listing::Briefs);
     for section in &corpus.site.sections {
         ensure(Listing::Section(section.slug.clone()));
     }
-    // The corpus is sorted newest first, so every group is too.
+    // The corpus is sorted newest first, so every group is too, and the
+    // first name seen for a slug is its newest spelling.
     for summary in &corpus.articles {
-        for listing in listings_for(summary) {
+        for (listing, name) in named_listings_for(summary) {
             groups
                 .entry(listing.id())
-                .or_insert_with(|| (listing, Vec::new()))
-                .1
+                .or_insert_with(|| Group {
+                    listing,
+                    name,
+                    items: Vec::new(),
+                })
+                .items
                 .push(summary);
         }
     }
@@ -81,7 +112,7 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
         std::fs::remove_dir_all(&root)?;
     }
     let mut written = 0;
-    for (listing, items) in groups.into_values() {
+    for Group { listing, items, .. } in groups.into_values() {
         for n in 1..=page_count(items.len(), corpus.site.page_size) {
             let page = page_of(&listing, &items, corpus.site.page_size, n);
             // `Listing::page` is relative to the site root (`content/listings/…`);

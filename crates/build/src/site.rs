@@ -10,7 +10,7 @@ use crate::image_sizes::ImageSizer;
 use crate::og_images::{self, OgImages};
 use crate::template::Template;
 use crate::urls::Urls;
-use crate::{feeds, sitemap};
+use crate::{feeds, listings, sitemap};
 use std::path::{Path, PathBuf};
 
 /// How the site step runs.
@@ -48,8 +48,8 @@ pub(crate) const POLICY_FILE: &str = "security-policy.txt";
 
 /// Directories only this step writes; emptied first so that a deleted
 /// article's page or a shrunken sitemap does not linger from a previous run.
-const OWN_DIRS: [&str; 6] = [
-    "articles", "sections", "kinds", "latest", "feeds", "sitemaps",
+const OWN_DIRS: [&str; 8] = [
+    "articles", "sections", "kinds", "latest", "tags", "authors", "feeds", "sitemaps",
 ];
 
 /// A base URL from the command line or environment: absolute http(s), with a
@@ -116,8 +116,11 @@ pub(crate) fn build(corpus: &Corpus, options: &Options) -> Result<Report, String
     } else {
         OgImages::default()
     };
+    // Every listing, once: entry pages, feeds and the sitemap all read them.
+    let groups = listings::groups(corpus);
     let describer = Describer {
         corpus,
+        groups: &groups,
         urls: &urls,
         fallback_description: template.description.as_deref().unwrap_or_default(),
         og_images: &og,
@@ -143,8 +146,8 @@ pub(crate) fn build(corpus: &Corpus, options: &Options) -> Result<Report, String
         std::fs::write(&not_found, CONTENT_NOT_FOUND).map_err(at(&not_found))?;
         report.pages.0 += 1;
     }
-    report.feeds = feeds::write(corpus, &urls, dist)?;
-    report.sitemap = sitemap::write(corpus, &urls, dist, sitemap::URLS_PER_FILE)?;
+    report.feeds = feeds::write(corpus, &groups, &urls, dist)?;
+    report.sitemap = sitemap::write(corpus, &groups, &urls, dist, sitemap::URLS_PER_FILE)?;
     if options.precompress {
         report.compressed = Some(compress::precompress(dist)?);
     }

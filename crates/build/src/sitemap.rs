@@ -1,10 +1,11 @@
-//! `sitemap.xml` (every article, section, kind listing, "latest" and the
-//! front page, each with its last change) and `robots.txt` pointing at it.
+//! `sitemap.xml` (every article, section, kind listing, tag, author,
+//! "latest" and the front page, each with its last change) and `robots.txt` pointing at it.
 
 use crate::at;
 use crate::corpus::Corpus;
-use crate::entry_pages::listing_pages;
+use crate::entry_pages::{listing_of, listing_pages};
 use crate::escape::Xml;
+use crate::listings::Groups;
 use crate::urls::{Page, Urls, SITEMAP};
 use folio_content::{ArticleSummary, Kind, Timestamp};
 use std::path::Path;
@@ -20,21 +21,34 @@ fn lists(page: Page<'_>, a: &ArticleSummary) -> bool {
         Page::Latest => a.kind != Kind::Brief,
         Page::Section(slug) => a.section == slug,
         Page::Kind(kind) => a.kind == kind,
+        // Found through their listings (`entries`), not a scan per tag.
+        Page::Tag(_) | Page::Author(_) => false,
         Page::Paged(..) | Page::Article(_) | Page::Library | Page::Search | Page::NotFound => false,
     }
 }
 
 /// Every URL with its last change, listing pages first.
-fn entries<'a>(corpus: &'a Corpus, urls: &Urls) -> Vec<(String, Option<&'a Timestamp>)> {
-    let mut entries: Vec<_> = listing_pages(corpus)
+fn entries<'a>(
+    corpus: &'a Corpus,
+    groups: &Groups<'a>,
+    urls: &Urls,
+) -> Vec<(String, Option<&'a Timestamp>)> {
+    let mut entries: Vec<_> = listing_pages(corpus, groups)
         .into_iter()
         .map(|page| {
-            let newest = corpus
-                .articles
-                .iter()
-                .filter(|a| lists(page, a))
-                .map(ArticleSummary::last_modified)
-                .max();
+            let newest = match page {
+                // Tags and authors can number thousands: their newest
+                // article is the first of their listing.
+                Page::Tag(_) | Page::Author(_) => listing_of(page)
+                    .and_then(|l| groups.get(&l.id()))
+                    .and_then(|g| g.items.iter().map(|a| a.last_modified()).max()),
+                _ => corpus
+                    .articles
+                    .iter()
+                    .filter(|a| lists(page, a))
+                    .map(ArticleSummary::last_modified)
+                    .max(),
+            };
             (urls.page(page), newest)
         })
         .collect();
@@ -51,11 +65,12 @@ fn entries<'a>(corpus: &'a Corpus, urls: &Urls) -> Vec<(String, Option<&'a Times
 /// returns files and bytes written.
 pub(crate) fn write(
     corpus: &Corpus,
+    groups: &Groups<'_>,
     urls: &Urls,
     dist: &Path,
     per_file: usize,
 ) -> Result<(usize, u64), String> {
-    let entries = entries(corpus, urls);
+    let entries = entries(corpus, groups, urls);
     let mut files: Vec<(String, String)> = Vec::new();
     if entries.len() <= per_file {
         files.push((SITEMAP.to_owned(), urlset(&entries)));
@@ -134,9 +149,10 @@ mod tests {
         });
         let dist = temp.path().join("dist");
         let urls = Urls::new("https://m.example/news/");
-        write(&corpus, &urls, &dist, 10).unwrap();
+        let groups = crate::listings::groups(&corpus);
+        write(&corpus, &groups, &urls, &dist, 10).unwrap();
 
-        let expected = listing_pages(&corpus).len() + corpus.articles.len();
+        let expected = listing_pages(&corpus, &groups).len() + corpus.articles.len();
         let index = std::fs::read_to_string(dist.join(SITEMAP)).unwrap();
         let index = roxmltree::Document::parse(&index).unwrap();
         assert_eq!(index.root_element().tag_name().name(), "sitemapindex");

@@ -17,8 +17,12 @@ pub(crate) enum Page<'a> {
     Section(&'a str),
     /// One kind of piece, `/kinds/<kind>`.
     Kind(Kind),
+    /// Every article with one tag, `/tags/<slug>`.
+    Tag(&'a str),
+    /// Every article by one author, `/authors/<slug>`.
+    Author(&'a str),
     /// Page 2 and later of the page that shows a listing
-    /// (`/sections/<slug>/2`).
+    /// (`/sections/<slug>/2`, `/tags/<slug>/2`).
     Paged(&'a Listing, u32),
     /// One article, `/articles/<slug>`.
     Article(&'a str),
@@ -40,6 +44,8 @@ impl Page<'_> {
             Page::Latest => paths::LATEST_PAGE.to_owned(),
             Page::Section(slug) => paths::section_page(slug),
             Page::Kind(kind) => paths::kind_page(kind),
+            Page::Tag(slug) => paths::tag_page(slug),
+            Page::Author(slug) => paths::author_page(slug),
             Page::Paged(listing, n) => paths::numbered_page(&listing.page_path(), n),
             Page::Article(slug) => paths::article_page(slug),
             Page::Library => paths::LIBRARY_PAGE.to_owned(),
@@ -69,14 +75,30 @@ pub(crate) enum Feed<'a> {
     /// One section's articles, `feeds/<slug>.xml`. Not `sections/<slug>/…`:
     /// a directory next to `sections/<slug>.html` makes some hosts redirect.
     Section(&'a str),
+    /// One tag's articles, `feeds/tags/<slug>.xml`.
+    Tag(&'a str),
+    /// One author's articles, `feeds/authors/<slug>.xml`.
+    Author(&'a str),
 }
 
-impl Feed<'_> {
+impl<'a> Feed<'a> {
     /// The file under `dist/`, which is also its path under the site root.
     pub(crate) fn file(self) -> String {
         match self {
             Feed::Site => "feed.xml".to_owned(),
             Feed::Section(slug) => format!("feeds/{slug}.xml"),
+            Feed::Tag(slug) => format!("feeds/tags/{slug}.xml"),
+            Feed::Author(slug) => format!("feeds/authors/{slug}.xml"),
+        }
+    }
+
+    /// The page that shows what the feed carries.
+    pub(crate) fn page(self) -> Page<'a> {
+        match self {
+            Feed::Site => Page::Home,
+            Feed::Section(slug) => Page::Section(slug),
+            Feed::Tag(slug) => Page::Tag(slug),
+            Feed::Author(slug) => Page::Author(slug),
         }
     }
 }
@@ -188,6 +210,22 @@ mod tests {
             urls.feed(Feed::Section("europe")),
             "https://magazine.example/news/feeds/europe.xml"
         );
+        assert_eq!(
+            Page::Tag("brasil-mercosur").file(),
+            "tags/brasil-mercosur.html"
+        );
+        assert_eq!(
+            urls.page(Page::Author("jose-alvarez")),
+            "https://magazine.example/news/authors/jose-alvarez"
+        );
+        let tag = Listing::Tag("trade".into());
+        assert_eq!(Page::Paged(&tag, 2).file(), "tags/trade/2.html");
+        assert_eq!(
+            urls.feed(Feed::Tag("trade")),
+            "https://magazine.example/news/feeds/tags/trade.xml"
+        );
+        assert_eq!(Feed::Author("ana").file(), "feeds/authors/ana.xml");
+        assert_eq!(Feed::Author("ana").page(), Page::Author("ana"));
     }
 
     #[test]

@@ -30,17 +30,40 @@ pub fn paginate(listing: &Listing, items: &[ArticleSummary], page_size: u32) -> 
 }
 
 /// Which listings an article belongs to: briefs have their own listing and
-/// stay out of "latest" and the section pages, as on a magazine front page.
+/// stay out of "latest" and the section pages, as on a magazine front page;
+/// every article, briefs too, is in the listing of each of its tags and
+/// each of its authors (one per slug: "Trade" and "trade" are one tag).
 pub fn listings_for(summary: &ArticleSummary) -> Vec<Listing> {
-    if summary.kind == Kind::Brief {
-        vec![Listing::Briefs]
+    named_listings_for(summary)
+        .into_iter()
+        .map(|(listing, _)| listing)
+        .collect()
+}
+
+/// [`listings_for`], with the name of each tag and author listing as this
+/// article writes it (trimmed; the first spelling when two share a slug).
+/// The build shows a tag's or author's page under the spelling of its
+/// newest article.
+pub fn named_listings_for(summary: &ArticleSummary) -> Vec<(Listing, Option<&str>)> {
+    let mut listings: Vec<(Listing, Option<&str>)> = if summary.kind == Kind::Brief {
+        vec![(Listing::Briefs, None)]
     } else {
         vec![
-            Listing::Latest,
-            Listing::Section(summary.section.clone()),
-            Listing::Kind(summary.kind),
+            (Listing::Latest, None),
+            (Listing::Section(summary.section.clone()), None),
+            (Listing::Kind(summary.kind), None),
         ]
+    };
+    let tags = summary.tags.iter().map(|t| (Listing::tag(t), t));
+    let authors = summary.authors.iter().map(|a| (Listing::author(a), a));
+    for (listing, name) in tags.chain(authors) {
+        if let Some(listing) = listing {
+            if !listings.iter().any(|(l, _)| *l == listing) {
+                listings.push((listing, Some(name.trim())));
+            }
+        }
     }
+    listings
 }
 
 #[cfg(test)]
@@ -62,6 +85,52 @@ mod tests {
         assert_eq!(pages[2].items.len(), 5);
         assert!(pages[1].has_more() && !pages[2].has_more());
         assert!(pages.iter().all(|p| p.total == 25 && p.pages == 3));
+    }
+
+    #[test]
+    fn every_article_is_listed_under_each_tag_and_author_once() {
+        let mut s = summary("a", 1);
+        s.section = "europe".into();
+        s.tags = vec![
+            "Trade".into(),
+            "brasil & mercosur".into(),
+            " trade ".into(),
+            "&".into(),
+        ];
+        s.authors = vec![
+            "José Álvarez".into(),
+            "Ana Souza".into(),
+            "jose alvarez".into(),
+        ];
+        let tag = |t: &str| Listing::Tag(t.into());
+        let author = |a: &str| Listing::Author(a.into());
+        assert_eq!(
+            named_listings_for(&s),
+            vec![
+                (Listing::Latest, None),
+                (Listing::Section("europe".into()), None),
+                (Listing::Kind(Kind::News), None),
+                (tag("trade"), Some("Trade")),
+                (tag("brasil-mercosur"), Some("brasil & mercosur")),
+                (author("jose-alvarez"), Some("José Álvarez")),
+                (author("ana-souza"), Some("Ana Souza")),
+            ]
+        );
+        // A tag and an author may share a slug: they are different pages.
+        s.tags = vec!["Ana Souza".into()];
+        assert!(listings_for(&s).contains(&tag("ana-souza")));
+        assert!(listings_for(&s).contains(&author("ana-souza")));
+        // Briefs stay out of "latest" and their section, not their tags.
+        s.kind = Kind::Brief;
+        assert_eq!(
+            listings_for(&s),
+            vec![
+                Listing::Briefs,
+                tag("ana-souza"),
+                author("jose-alvarez"),
+                author("ana-souza")
+            ]
+        );
     }
 
     #[test]

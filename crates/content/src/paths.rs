@@ -42,6 +42,63 @@ pub fn kind_page(kind: Kind) -> String {
     format!("kinds/{}", kind.slug())
 }
 
+/// Every article with one tag, by the tag's slug ([`name_slug`]).
+pub fn tag_page(slug: &str) -> String {
+    format!("tags/{slug}")
+}
+
+/// Every article by one author, by the name's slug ([`name_slug`]).
+pub fn author_page(slug: &str) -> String {
+    format!("authors/{slug}")
+}
+
+/// The slug of a tag or author name, which names its page and listing:
+/// letters folded to lowercase ASCII (`José Álvarez` is `jose-alvarez`,
+/// `ß` is `ss`, `ø` is `o`; other scripts are transliterated, `北京` is
+/// `bei-jing`), every run of anything else one hyphen, none at either end,
+/// at most 120 characters. Names that differ only in case, accents or
+/// punctuation share a slug, and so a page. Empty for a name without a
+/// letter or digit: such a name gets no page. Always a valid slug
+/// ([`crate::validate::is_slug`]) when not empty.
+pub fn name_slug(name: &str) -> String {
+    const MAX: usize = 120;
+    let mut slug = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.chars() {
+        // Characters deunicode does not know are separators, like
+        // punctuation.
+        let folded = if c.is_ascii() {
+            None
+        } else {
+            deunicode::deunicode_char(c)
+        };
+        let mut one = [0; 4];
+        let ascii = match folded {
+            Some(s) => s,
+            None if c.is_ascii() => c.encode_utf8(&mut one),
+            None => " ",
+        };
+        for b in ascii.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if gap && !slug.is_empty() {
+                    slug.push('-');
+                }
+                gap = false;
+                slug.push(b.to_ascii_lowercase() as char);
+            } else {
+                gap = true;
+            }
+        }
+        if slug.len() >= MAX {
+            break;
+        }
+    }
+    slug.truncate(MAX);
+    let end = slug.trim_end_matches('-').len();
+    slug.truncate(end);
+    slug
+}
+
 /// Page `n` (2 and up) of a listing's pages; page 1 is the listing's page
 /// itself (`latest`, `sections/europe`).
 pub fn numbered_page(first: &str, n: u32) -> String {
@@ -116,6 +173,18 @@ impl Links {
         self.page(&kind_page(kind))
     }
 
+    /// Every article with the tag `name` (as written in an article); none
+    /// for a name without a page ([`name_slug`] is empty).
+    pub fn tag(&self, name: &str) -> Option<String> {
+        Listing::tag(name).map(|l| self.listing(&l, 1))
+    }
+
+    /// Every article by the author `name` (as written in a byline); none
+    /// for a name without a page.
+    pub fn author(&self, name: &str) -> Option<String> {
+        Listing::author(name).map(|l| self.listing(&l, 1))
+    }
+
     /// Page `n` of the page that shows a listing.
     pub fn listing(&self, listing: &Listing, n: u32) -> String {
         self.page(&numbered_page(&listing.page_path(), n))
@@ -174,6 +243,12 @@ impl Route {
             ["sections", s, rest @ ..] if rest.len() <= 1 => {
                 listing(slug(s).map(Listing::Section), rest.first())
             }
+            ["tags", s, rest @ ..] if rest.len() <= 1 => {
+                listing(slug(s).map(Listing::Tag), rest.first())
+            }
+            ["authors", s, rest @ ..] if rest.len() <= 1 => {
+                listing(slug(s).map(Listing::Author), rest.first())
+            }
             ["kinds", k, rest @ ..] if rest.len() <= 1 => {
                 let kind = Kind::from_slug(k).map(|k| match k {
                     Kind::Brief => Listing::Briefs,
@@ -189,35 +264,60 @@ impl Route {
     }
 }
 
-/// Listing ids: every story, one section, one kind of piece, or the briefs.
+/// Listing ids: every story, one section, one kind of piece, the briefs,
+/// or every article with one tag or by one author.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Listing {
     Latest,
     Section(String),
     Kind(Kind),
     Briefs,
+    /// Every article (briefs too) with a tag, by the tag's [`name_slug`].
+    Tag(String),
+    /// Every article (briefs too) by an author, by the name's [`name_slug`].
+    Author(String),
 }
 
 impl Listing {
-    /// The id written inside a listing page (`latest`, `section/<slug>`, `briefs`).
+    /// The listing of the tag `name` as written; none when its slug is empty.
+    pub fn tag(name: &str) -> Option<Listing> {
+        Some(name_slug(name))
+            .filter(|s| !s.is_empty())
+            .map(Listing::Tag)
+    }
+
+    /// The listing of the author `name` as written; none when its slug is
+    /// empty.
+    pub fn author(name: &str) -> Option<Listing> {
+        Some(name_slug(name))
+            .filter(|s| !s.is_empty())
+            .map(Listing::Author)
+    }
+
+    /// The id written inside a listing page (`latest`, `section/<slug>`,
+    /// `briefs`, `tag/<slug>`, `author/<slug>`).
     pub fn id(&self) -> String {
         match self {
             Listing::Latest => "latest".to_owned(),
             Listing::Section(slug) => format!("section/{slug}"),
             Listing::Kind(kind) => format!("kind/{}", kind.slug()),
             Listing::Briefs => "briefs".to_owned(),
+            Listing::Tag(slug) => format!("tag/{slug}"),
+            Listing::Author(slug) => format!("author/{slug}"),
         }
     }
 
     /// The page that shows this listing, relative to the site root
-    /// (`latest`, `sections/europe`, `kinds/analysis`; briefs are the
-    /// `brief` kind's page).
+    /// (`latest`, `sections/europe`, `kinds/analysis`, `tags/trade`,
+    /// `authors/ana-souza`; briefs are the `brief` kind's page).
     pub fn page_path(&self) -> String {
         match self {
             Listing::Latest => LATEST_PAGE.to_owned(),
             Listing::Section(slug) => section_page(slug),
             Listing::Kind(kind) => kind_page(*kind),
             Listing::Briefs => kind_page(Kind::Brief),
+            Listing::Tag(slug) => tag_page(slug),
+            Listing::Author(slug) => author_page(slug),
         }
     }
 
@@ -230,6 +330,12 @@ impl Listing {
                 Some(Listing::Section(slug.to_owned()))
             }
             Some(("kind", kind)) => Kind::from_slug(kind).map(Listing::Kind),
+            Some(("tag", slug)) if crate::validate::is_slug(slug) => {
+                Some(Listing::Tag(slug.to_owned()))
+            }
+            Some(("author", slug)) if crate::validate::is_slug(slug) => {
+                Some(Listing::Author(slug.to_owned()))
+            }
             _ => None,
         }
     }
@@ -278,8 +384,14 @@ mod tests {
     fn routes_are_the_inverse_of_links() {
         let links = Links::new("/");
         let europe = Listing::Section("europe".into());
+        let tag = Listing::Tag("brasil-mercosur".into());
+        let author = Listing::Author("jose-alvarez".into());
         for route in [
             Route::Home,
+            Route::Listing(tag.clone(), 1),
+            Route::Listing(tag.clone(), 2),
+            Route::Listing(author.clone(), 1),
+            Route::Listing(author.clone(), 4),
             Route::Listing(Listing::Latest, 1),
             Route::Listing(Listing::Latest, 3),
             Route::Listing(europe.clone(), 1),
@@ -304,6 +416,24 @@ mod tests {
             Route::parse("/articles/port-plan/"),
             Route::Article("port-plan".into())
         );
+        assert_eq!(
+            links.tag("Brasil & Mercosur").as_deref(),
+            Some("/tags/brasil-mercosur")
+        );
+        assert_eq!(
+            Route::parse("/tags/brasil-mercosur"),
+            Route::Listing(tag, 1)
+        );
+        assert_eq!(
+            Links::new("/news/").author("José Álvarez").as_deref(),
+            Some("/news/authors/jose-alvarez")
+        );
+        assert_eq!(
+            Route::parse("/authors/jose-alvarez/2"),
+            Route::Listing(author, 2)
+        );
+        assert_eq!(links.tag("&&"), None);
+        assert_eq!(links.author(" "), None);
         for unknown in [
             "/nope",
             "/latest/1",
@@ -313,6 +443,15 @@ mod tests {
             "/articles/a/b",
             "/kinds/poem",
             "/sections/Bad",
+            "/tags",
+            "/tags/Trade",
+            "/tags/a--b",
+            "/tags/trade/1",
+            "/tags/trade/2/3",
+            "/authors/jos%C3%A9",
+            "/authors/-ana",
+            "/tag/trade",
+            "/author/ana",
         ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
@@ -325,11 +464,28 @@ mod tests {
             Listing::Briefs,
             Listing::Section("middle-east".into()),
             Listing::Kind(Kind::Opinion),
+            Listing::Tag("brasil-mercosur".into()),
+            Listing::Author("jose-alvarez".into()),
         ] {
             assert_eq!(Listing::from_id(&l.id()), Some(l));
         }
+        assert_eq!(
+            Listing::Tag("trade".into()).page(2),
+            "content/listings/tag/trade/2.json"
+        );
+        assert_eq!(Listing::Author("a-b".into()).id(), "author/a-b");
         assert_eq!(Listing::from_id("section/../x"), None);
         assert_eq!(Listing::from_id("kind/poem"), None);
+        for bad in [
+            "tag/../x",
+            "tag/",
+            "tag/Trade",
+            "author/a/b",
+            "author/-a",
+            "tags/a",
+        ] {
+            assert_eq!(Listing::from_id(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -337,8 +493,58 @@ mod tests {
         assert_eq!(article_page("a-b"), "articles/a-b");
         assert_eq!(section_page("middle-east"), "sections/middle-east");
         assert_eq!(kind_page(Kind::Analysis), "kinds/analysis");
+        assert_eq!(tag_page("trade"), "tags/trade");
+        assert_eq!(author_page("ana-souza"), "authors/ana-souza");
         for fixed in [HOME_PAGE, LATEST_PAGE, LIBRARY_PAGE, SEARCH_PAGE] {
             assert!(!fixed.starts_with('/') && !fixed.ends_with('/'), "{fixed}");
         }
+    }
+
+    #[test]
+    fn names_become_slugs() {
+        for (name, slug) in [
+            ("brasil & mercosur", "brasil-mercosur"),
+            ("José Álvarez", "jose-alvarez"),
+            ("trade", "trade"),
+            ("  Central   Banks ", "central-banks"),
+            ("São Paulo", "sao-paulo"),
+            ("Straße", "strasse"),
+            ("Jørgen Ødegård", "jorgen-odegard"),
+            ("Núñez", "nunez"),
+            ("Björn Ekström", "bjorn-ekstrom"),
+            ("Linh Trần", "linh-tran"),
+            ("Aïssatou Ndiaye", "aissatou-ndiaye"),
+            ("Łukasz Żółć", "lukasz-zolc"),
+            ("Æsir", "aesir"),
+            ("O'Brien-Smith", "o-brien-smith"),
+            ("COVID-19", "covid-19"),
+            ("--a--b--", "a-b"),
+            ("e\u{301}tude", "etude"),
+            ("北京", "bei-jing"),
+            ("a/../b", "a-b"),
+            ("", ""),
+            ("&", ""),
+            (" - ", ""),
+            ("\u{0}·—“”", ""),
+            // Symbols with a name are spelled out.
+            ("\u{1F600}", "grinning"),
+        ] {
+            let got = name_slug(name);
+            assert_eq!(got, slug, "{name:?}");
+            assert!(got.is_empty() || crate::validate::is_slug(&got), "{name:?}");
+        }
+        // Long names are cut to a valid slug, never ending in a hyphen.
+        let long = name_slug(&"ab ".repeat(100));
+        assert!(
+            long.len() <= 120 && crate::validate::is_slug(&long),
+            "{long}"
+        );
+        let long = name_slug(&"é".repeat(300));
+        assert_eq!(long, "e".repeat(120));
+        assert_eq!(Listing::tag("&"), None);
+        assert_eq!(
+            Listing::author("Ana Souza"),
+            Some(Listing::Author("ana-souza".into()))
+        );
     }
 }

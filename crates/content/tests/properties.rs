@@ -10,7 +10,7 @@
 //! a failure found here becomes an explicit test in `regressions.rs`.
 
 use folio_content::markdown::{self, RenderOptions};
-use folio_content::paths::{Links, Listing, Route};
+use folio_content::paths::{self, Links, Listing, Route};
 use folio_content::search::{tokens, SearchDoc, SearchIndex};
 use folio_content::share::{self, Network};
 use folio_content::{security, validate, Kind, Timestamp};
@@ -1112,6 +1112,17 @@ fn sluggish() -> impl Strategy<Value = String> {
         any_chars(20),
         "[a-zA-Z0-9 ./%\\\\_-]{0,16}".prop_map(String::from),
         pick_str(&["..", "a..b", "%2F", "a%2fb", "a\\b", "a/b", "A", "a b", "é", "a\u{0}"]),
+        pick_str(&[
+            "José Álvarez",
+            "Straße",
+            "北京",
+            "ǅ",
+            "ﬁ",
+            "Ⅻ",
+            "Å",
+            "&",
+            "O'Brien"
+        ]),
     ]
 }
 
@@ -1137,6 +1148,17 @@ fn accepted_slugs_are_path_safe() {
             }
             // And the well-formed ones are accepted.
             prop_assert!(validate::is_slug(&good), "{:?}", good);
+            // Any tag or author name gives a valid slug or none, and a
+            // slug is its own slug (a page's name is stable).
+            let named = paths::name_slug(&any);
+            prop_assert!(
+                named.is_empty() || validate::is_slug(&named),
+                "{:?} from {:?}",
+                named,
+                any
+            );
+            prop_assert_eq!(paths::name_slug(&named), named.clone());
+            prop_assert_eq!(paths::name_slug(&good), good.clone());
             Ok(())
         },
     );
@@ -1149,6 +1171,8 @@ fn listing_strategy() -> impl Strategy<Value = Listing> {
         slug().prop_map(Listing::Section),
         // The brief kind's page is the briefs listing.
         pick(&[Kind::Analysis, Kind::News, Kind::Opinion, Kind::Feature]).prop_map(Listing::Kind),
+        slug().prop_map(Listing::Tag),
+        slug().prop_map(Listing::Author),
     ]
 }
 
@@ -1212,6 +1236,10 @@ fn hostile_path() -> impl Strategy<Value = String> {
         "articles",
         "sections",
         "kinds",
+        "tags",
+        "authors",
+        "tag",
+        "author",
         "latest",
         "library",
         "search",
@@ -1260,7 +1288,8 @@ fn parsed_routes_only_name_valid_slugs() {
                     && !s.chars().any(char::is_whitespace)
             };
             match Route::parse(&path) {
-                Route::Article(s) | Route::Listing(Listing::Section(s), _) => {
+                Route::Article(s)
+                | Route::Listing(Listing::Section(s) | Listing::Tag(s) | Listing::Author(s), _) => {
                     prop_assert!(slug_ok(&s), "{:?} from {:?}", s, path)
                 }
                 _ => {}
@@ -1268,7 +1297,9 @@ fn parsed_routes_only_name_valid_slugs() {
             if let Route::Listing(_, n) = Route::parse(&path) {
                 prop_assert!(n >= 1);
             }
-            if let Some(Listing::Section(s)) = Listing::from_id(&path) {
+            if let Some(Listing::Section(s) | Listing::Tag(s) | Listing::Author(s)) =
+                Listing::from_id(&path)
+            {
                 prop_assert!(slug_ok(&s), "{:?} from id {:?}", s, path);
             }
             Ok(())

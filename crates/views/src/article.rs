@@ -19,33 +19,63 @@ pub struct ArticleView<'a> {
     pub rail: &'a RailStories,
 }
 
-/// "A", "A and B", "A, B and C".
-pub fn join_names(names: &[String]) -> String {
+/// The names to read out, each with what follows it: "A", "A and B",
+/// "A, B and C" (blank names left out).
+fn names_in_a_row(names: &[String]) -> Vec<(&str, &'static str)> {
     let names: Vec<&str> = names
         .iter()
         .map(|n| n.trim())
         .filter(|n| !n.is_empty())
         .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    let count = names.len();
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let after = match count - i {
+                1 => "",
+                2 => " and ",
+                _ => ", ",
+            };
+            (name, after)
+        })
+        .collect()
 }
 
-/// Authors, the published (and updated) date as `<time datetime>`, and the
-/// reading time.
+/// "A", "A and B", "A, B and C".
+pub fn join_names(names: &[String]) -> String {
+    names_in_a_row(names)
+        .into_iter()
+        .flat_map(|(name, after)| [name, after])
+        .collect()
+}
+
+/// Authors, each a link to their page (it reads as [`join_names`]), the
+/// published (and updated) date as `<time datetime>`, and the reading time.
 pub fn byline(
+    ctx: &Ctx<'_>,
     authors: &[String],
     published: &Timestamp,
     updated: Option<&Timestamp>,
     minutes: u32,
 ) -> Markup {
-    let names = join_names(authors);
+    let names = names_in_a_row(authors);
     let updated = updated.filter(|u| *u > published);
     html! {
         div.byline {
-            @if !names.is_empty() { p.byline-authors { "By " (names) } }
+            @if !names.is_empty() {
+                p.byline-authors {
+                    "By "
+                    @for (name, after) in names {
+                        @if let Some(href) = ctx.links.author(name) {
+                            a.byline-author href=(href) { (name) }
+                        } @else {
+                            (name)
+                        }
+                        (after)
+                    }
+                }
+            }
             p.byline-meta {
                 time datetime=(published.as_str()) { (published.long_date()) }
                 @if let Some(u) = updated {
@@ -80,6 +110,26 @@ pub fn hero(ctx: &Ctx<'_>, image: &Image, sizes: Option<&ImageSizes>) -> Markup 
     }
 }
 
+/// Listen: the article read aloud by the browser's speech synthesis, one
+/// block at a time, the one being read highlighted. The app shows it only
+/// where the browser has voices (it keeps its place, invisible, until then).
+pub fn listen() -> Markup {
+    html! {
+        div.listen.app-slot {
+            button.listen-toggle.button-secondary type="button" data-action="listen" { "Listen" }
+            button.listen-stop.button-secondary type="button" data-action="listen-stop" hidden { "Stop" }
+            label.listen-speed {
+                "Speed "
+                select data-action="listen-speed" {
+                    @for (rate, label) in [("0.8", "0.8×"), ("1", "1×"), ("1.25", "1.25×"), ("1.5", "1.5×"), ("2", "2×")] {
+                        option value=(rate) selected[rate == "1"] { (label) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The article and its rail.
 pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
     let a = view.article;
@@ -96,7 +146,8 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
         div.article-layout {
             // When the article last changed: the app compares it with its
             // saved copy to know whether the page on screen is current.
-            article.article data-modified=(a.last_modified().as_str()) {
+            // Its address, for print (the stylesheet prints it at the end).
+            article.article data-modified=(a.last_modified().as_str()) data-url=(url) {
                 // How far the reader is: a bar along the top of the window,
                 // kept current by the app.
                 div.reading-progress.app-slot role="progressbar" aria-label="Reading progress"
@@ -107,7 +158,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                     (kicker(ctx, a.kind, &a.section, a.kicker.as_deref()))
                     h1.headline { (a.headline) }
                     @if !a.dek.is_empty() { p.dek { (a.dek) } }
-                    (byline(&a.authors, &a.published, a.updated.as_ref(), text::reading_minutes(&a.body)))
+                    (byline(ctx, &a.authors, &a.published, a.updated.as_ref(), text::reading_minutes(&a.body)))
                 }
                 @if let Some(img) = a.hero.as_ref().filter(|h| image_allowed(&h.src, &ctx.site.image_hosts)) {
                     (hero(ctx, img, view.image_sizes))
@@ -116,13 +167,21 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                 div.article-actions {
                     (save_button(&a.slug, &a.headline, false))
                     (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
+                    (listen())
                 }
                 // Filled by the app once the article is in the reader's library.
                 p.saved-on hidden {}
                 @if !a.tags.is_empty() {
                     footer.article-footer {
                         h2.visually-hidden { "Tags" }
-                        ul.tags { @for t in &a.tags { li.tag { (t) } } }
+                        ul.tags {
+                            @for t in &a.tags {
+                                li.tag {
+                                    @if let Some(href) = ctx.links.tag(t) { a href=(href) rel="tag" { (t) } }
+                                    @else { (t) }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -150,6 +209,71 @@ mod tests {
         assert_eq!(n(&["A"]), "A");
         assert_eq!(n(&["A", " ", "B"]), "A and B");
         assert_eq!(n(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn bylines_and_tags_link_every_name_that_has_a_page() {
+        let (site, links) = fixtures::site();
+        let ctx = Ctx {
+            site: &site,
+            links: &links,
+        };
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let published = Timestamp::from_unix(0);
+        let by =
+            |authors: &[&str]| byline(&ctx, &names(authors), &published, None, 3).into_string();
+        let three = by(&["José Álvarez", " ", "Ana & Bo", "—"]);
+        let doc = Html::parse_fragment(&three);
+        let authors = doc
+            .select(&Selector::parse(".byline-authors").unwrap())
+            .next()
+            .unwrap();
+        assert_eq!(
+            authors.text().collect::<String>(),
+            "By José Álvarez, Ana & Bo and —"
+        );
+        let hrefs: Vec<_> = authors
+            .select(&Selector::parse("a").unwrap())
+            .map(|a| {
+                (
+                    a.value().attr("href").unwrap(),
+                    a.text().collect::<String>(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            hrefs,
+            [
+                ("/news/authors/jose-alvarez", "José Álvarez".to_owned()),
+                ("/news/authors/ana-bo", "Ana & Bo".to_owned())
+            ],
+            "a name without a page stays text: {three}"
+        );
+        assert_eq!(count(&by(&[]), ".byline-authors"), 0);
+
+        let mut article = fixtures::article("a");
+        article.tags = names(&["Brasil & Mercosur", "&"]);
+        let stories = RailStories::default();
+        let html = article_page(
+            &ctx,
+            &ArticleView {
+                article: &article,
+                image_sizes: None,
+                rail: &stories,
+            },
+        )
+        .into_string();
+        assert_eq!(count(&html, "ul.tags li.tag"), 2);
+        assert_eq!(
+            count(
+                &html,
+                "ul.tags li.tag a[href='/news/tags/brasil-mercosur'][rel=tag]"
+            ),
+            1,
+            "{html}"
+        );
+        assert_eq!(count(&html, "ul.tags li.tag a"), 1, "{html}");
+        assert!(html.contains("<li class=\"tag\">&amp;</li>"), "{html}");
     }
 
     #[test]
@@ -201,9 +325,27 @@ mod tests {
             count(&html, ".article-body a[href='/news/articles/other']"),
             1
         );
-        assert!(html.contains("By Ana Lima and Ben Ode"));
+        let doc = Html::parse_fragment(&html);
+        let text = |css: &str| -> Vec<String> {
+            doc.select(&Selector::parse(css).unwrap())
+                .map(|e| e.text().collect())
+                .collect()
+        };
+        // The byline reads as before, each name a link to its page.
+        assert_eq!(text(".byline-authors"), ["By Ana Lima and Ben Ode"]);
+        assert_eq!(
+            count(&html, ".byline-authors a[href='/news/authors/ana-lima']"),
+            1
+        );
+        assert_eq!(
+            count(&html, ".byline-authors a[href='/news/authors/ben-ode']"),
+            1
+        );
         assert!(html.contains(" · Updated "));
         assert_eq!(count(&html, ".tags li.tag"), 2);
+        assert_eq!(text(".tags li.tag"), ["ports", "trade"]);
+        assert_eq!(count(&html, ".tags li.tag a[href='/news/tags/ports']"), 1);
+        assert_eq!(count(&html, ".tags li.tag a[href='/news/tags/trade']"), 1);
         assert_eq!(count(&html, "aside.rail"), 1);
         assert!(html.contains("https%3A%2F%2Fmagazine.example%2Fnews%2Farticles%2Fport-plan"));
     }

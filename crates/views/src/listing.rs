@@ -1,5 +1,6 @@
-//! Listing pages: a section, "latest" or every piece of one kind, one page
-//! of the listing at a time, newest first.
+//! Listing pages: a section, "latest", every piece of one kind, or every
+//! article with one tag or by one author, one page of the listing at a time,
+//! newest first.
 
 use crate::cards::{brief, story_card, CardSize};
 use crate::{Ctx, Markup};
@@ -16,8 +17,10 @@ pub struct ListingView<'a> {
     pub page: &'a ListingPage,
 }
 
-/// The title and description a listing's page shows.
-pub fn heading(site: &Site, listing: &Listing) -> (String, String) {
+/// The title and description a listing's page shows. `name` is how a tag
+/// or author listing's name is shown (the build takes the spelling of its
+/// newest article); without it, its slug. Other listings ignore it.
+pub fn heading(site: &Site, listing: &Listing, name: Option<&str>) -> (String, String) {
     let kind = |k: Kind| {
         (
             k.plural().to_owned(),
@@ -32,6 +35,20 @@ pub fn heading(site: &Site, listing: &Listing) -> (String, String) {
         },
         Listing::Kind(k) => kind(*k),
         Listing::Briefs => kind(Kind::Brief),
+        Listing::Tag(slug) => {
+            let name = name.unwrap_or(slug);
+            (
+                format!("Articles tagged “{name}”"),
+                format!("Every article tagged “{name}”, newest first."),
+            )
+        }
+        Listing::Author(slug) => {
+            let name = name.unwrap_or(slug);
+            (
+                format!("Articles by {name}"),
+                format!("Every article by {name}, newest first."),
+            )
+        }
     }
 }
 
@@ -146,5 +163,61 @@ mod tests {
         assert!(
             first.contains(r#"class="brief""#) && first.contains(r#"class="card card-standard""#)
         );
+    }
+
+    #[test]
+    fn tag_and_author_listings_are_titled_by_name_and_paged_under_their_slug() {
+        let (site, links) = fixtures::site();
+        let ctx = Ctx {
+            site: &site,
+            links: &links,
+        };
+        let tag = Listing::Tag("brasil-mercosur".into());
+        let author = Listing::Author("jose-alvarez".into());
+        assert_eq!(
+            heading(&site, &tag, Some("brasil & mercosur")),
+            (
+                "Articles tagged “brasil & mercosur”".to_owned(),
+                "Every article tagged “brasil & mercosur”, newest first.".to_owned()
+            )
+        );
+        assert_eq!(
+            heading(&site, &author, Some("José Álvarez")).0,
+            "Articles by José Álvarez"
+        );
+        assert_eq!(heading(&site, &author, None).0, "Articles by jose-alvarez");
+        // Other listings keep their own names.
+        assert_eq!(
+            heading(&site, &Listing::Section("europe".into()), Some("x")).0,
+            "Europe"
+        );
+        for (listing, path) in [
+            (&tag, "tags/brasil-mercosur"),
+            (&author, "authors/jose-alvarez"),
+        ] {
+            let (title, description) = heading(&site, listing, Some("N & M"));
+            let html = listing_page(
+                &ctx,
+                &ListingView {
+                    listing,
+                    title: &title,
+                    description: &description,
+                    page: &ListingPage {
+                        listing: listing.id(),
+                        ..page(1, 3)
+                    },
+                },
+            )
+            .into_string();
+            let id = listing.id();
+            assert!(html.contains(&format!(r#"href="/news/{path}/2" data-action="more" data-listing="{id}" data-next="2">More stories</a>"#)), "{html}");
+            assert!(html.contains("N &amp; M"), "{html}");
+            assert!(
+                html.contains(r#"class="brief""#),
+                "briefs are listed: {html}"
+            );
+            // Saving for offline is offered for sections only.
+            assert!(!html.contains("save-listing"), "{html}");
+        }
     }
 }
