@@ -4,7 +4,10 @@
 //! wrote it into the page or the app drew it. Nothing here renders a page;
 //! the handlers change the attributes and text of the controls they serve.
 
+pub use listen::stop_any as stop_listening;
+
 mod disclosure;
+mod listen;
 mod listing;
 mod saving;
 mod settings;
@@ -43,6 +46,7 @@ fn action_target(event: &web_sys::Event) -> Option<(Element, String)> {
 /// shows the controls that need the app (`.app-only` in the CSS).
 pub fn install(handles: Handles) {
     let Some(doc) = document() else { return };
+    let player = listen::player();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         // After a panic, links are the browser's again.
         if ev.default_prevented() || ev.button() != 0 || crate::panic::happened() {
@@ -73,6 +77,8 @@ pub fn install(handles: Handles) {
             "settings-reset" => settings::reset(&el),
             "save-toggle" => saving::toggle(&el, handles),
             "resume-dismiss" => crate::components::resume::dismiss(&el),
+            "listen" => listen::toggle(player),
+            "listen-stop" => listen::stop(player),
             _ => {}
         }
     });
@@ -100,6 +106,14 @@ pub fn install(handles: Handles) {
                 settings::changed(&input);
             }
         }
+        let select = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+        if let Some(select) =
+            select.filter(|s| s.get_attribute("data-action").as_deref() == Some("listen-speed"))
+        {
+            listen::set_rate(player, &select.value());
+        }
     });
     // Escape closes an open panel (display settings, share menu) and puts
     // focus back on its button.
@@ -121,6 +135,7 @@ pub fn install(handles: Handles) {
     if let Some(body) = doc.body() {
         settings::sync(&body);
     }
+    listen::watch_voices();
     if let Some(html) = doc.document_element() {
         let _ = html.class_list().add_1("app");
     }
@@ -197,6 +212,7 @@ fn in_page_link(ev: &web_sys::MouseEvent) -> bool {
 /// the next page in place, cards say what opens offline.
 pub fn enhance(root: &HtmlElement) {
     share::enhance(root);
+    listen::enhance(root);
     listing::enhance(root);
     let online = crate::context::online().0.get_untracked();
     crate::context::library_marks()

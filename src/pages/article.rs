@@ -42,13 +42,21 @@ impl Library {
         }
         // Made room in the history.
         self.marks.unmark(Some(&loaded.evicted));
-        if let Some(at) = loaded.saved_at {
+        if loaded.saved_at.is_some() {
             self.marks.mark([slug], loaded.shelf);
             if let Some(position) = loaded.position {
                 self.marks.set_position(slug, position);
+            }
+        }
+        // The reader may have moved on while the article loaded: the rest
+        // is for the page on screen.
+        if self.refetch.is_disposed() {
+            return;
+        }
+        if let Some(at) = loaded.saved_at {
+            if let Some(position) = loaded.position {
                 reading::resume(&position);
             }
-            // The reader may have moved on while the article loaded.
             let _ = self.saved_at.try_set(Some(at));
         }
         if !connectivity::is_online() {
@@ -61,8 +69,10 @@ impl Library {
             self.refetch();
             return;
         }
-        if let (Some((etag, json)), false) = (loaded.saved.clone(), self.refreshed.get_untracked())
-        {
+        if let (Some((etag, json)), false) = (
+            loaded.saved.clone(),
+            self.refreshed.try_get_untracked().unwrap_or(true),
+        ) {
             let slug = slug.to_owned();
             leptos::task::spawn_local(async move {
                 if let Ok(true) =
@@ -110,13 +120,19 @@ pub fn page(slug: String) -> impl IntoView {
     });
     // Where the reader is in the article on screen, while it is.
     let following = StoredValue::new_local(None::<reading::Following>);
-    on_cleanup(move || following.set_value(None));
+    on_cleanup(move || {
+        // (Already gone if the page's values were disposed first: dropping
+        // it then did the same.)
+        let _ = following.try_update_value(|f| *f = None);
+        // Reading aloud stops with the article.
+        actions::stop_listening();
+    });
     // Each time the page is on screen: keep the article with what its page
     // gives (search text, images), say when it was saved, and follow the
     // reader through it.
     let on_shown: OnShown = Rc::new(move |el| {
-        following.set_value(None);
-        following.set_value(reading::follow(slug.clone(), library.marks));
+        let _ = following.try_update_value(|f| *f = None);
+        let _ = following.try_update_value(|f| *f = reading::follow(slug.clone(), library.marks));
         if let Some(at) = library.saved_at.get_untracked() {
             actions::show_saved_on(at, untrack(&shelf));
         }

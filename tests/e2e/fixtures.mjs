@@ -4,6 +4,16 @@
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
+  // And the app never panics: a panic hands the page back to the browser
+  // (src/panic.rs), which journeys would otherwise not notice.
+  panics: [async ({ context }, use) => {
+    const panics = [];
+    context.on('console', (msg) => {
+      if (msg.type() === 'error' && msg.text().includes('panicked at')) panics.push(msg.text().split('\n')[0]);
+    });
+    await use(panics);
+    expect(panics, 'the app panicked').toEqual([]);
+  }, { auto: true }],
   policyViolations: [async ({ context }, use) => {
     await context.addInitScript(() => {
       window.__policyViolations = [];

@@ -129,3 +129,20 @@ test('a slow load shows progress, and a stale answer never replaces the next sto
   await expect(page).toHaveURL(new RegExp(`/articles/${next.slug}$`));
 });
 });
+
+test('moving on before an article is kept leaves the app working', async ({ page }) => {
+  const [first, second] = listing('latest').items.filter((s) => s.kind !== 'brief');
+  await page.goto(`/articles/${first.slug}`);
+  await appReady(page);
+  // At once: keeping the first article finishes after it has left.
+  await page.evaluate((href) => {
+    const a = Object.assign(document.createElement('a'), { href });
+    document.body.append(a);
+    a.click();
+  }, `/articles/${second.slug}`);
+  await expect(page.locator('h1.headline')).toHaveText(second.headline);
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => document.documentElement.classList.contains('app'))).toBe(true);
+  await expect(page.locator('.app-failure')).toHaveCount(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});

@@ -159,6 +159,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                     h1.headline { (a.headline) }
                     @if !a.dek.is_empty() { p.dek { (a.dek) } }
                     (byline(ctx, &a.authors, &a.published, a.updated.as_ref(), text::reading_minutes(&a.body)))
+                    (listen())
                 }
                 @if let Some(img) = a.hero.as_ref().filter(|h| image_allowed(&h.src, &ctx.site.image_hosts)) {
                     (hero(ctx, img, view.image_sizes))
@@ -167,7 +168,6 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                 div.article-actions {
                     (save_button(&a.slug, &a.headline, false))
                     (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
-                    (listen())
                 }
                 // Filled by the app once the article is in the reader's library.
                 p.saved-on hidden {}

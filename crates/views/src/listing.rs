@@ -85,6 +85,8 @@ pub fn listing_page(ctx: &Ctx<'_>, view: &ListingView<'_>) -> Markup {
             (page.total) " stories"
             @if page.page > 1 { " · page " (page.page) " of " (page.pages) }
         }
+        // The cards' headings are h3: this keeps the outline in order.
+        h2.visually-hidden { "Stories" }
         div.listing-stories { (items(ctx, page)) }
         div.listing-pager {
             (more_link(ctx, view.listing, page))
