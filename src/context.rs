@@ -237,6 +237,169 @@ impl Prerendered {
     }
 }
 
+/// A page the reader left, as they left it: its content (with every "More
+/// stories" page they added, disclosures as they set them) and where they
+/// had scrolled, so Back shows it again exactly so.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    pub content: web_sys::Element,
+    pub scroll_y: f64,
+}
+
+/// How many left pages are kept for Back and Forward.
+const SNAPSHOTS: usize = 8;
+
+/// The history entries of this session: each gets a key in its
+/// `history.state`, and the pages left are kept by key.
+#[derive(Clone, Copy)]
+pub struct PageHistory {
+    left: StoredValue<Vec<(u32, Snapshot)>, LocalStorage>,
+    /// The key of the entry on screen, and the next one to give.
+    shown: StoredValue<Option<u32>>,
+    next: StoredValue<u32>,
+    /// Whether the reader has moved since the document loaded.
+    moved: StoredValue<bool>,
+}
+
+impl PageHistory {
+    fn new() -> Self {
+        let history = Self {
+            left: StoredValue::new_local(Vec::new()),
+            shown: StoredValue::new(None),
+            next: StoredValue::new(1),
+            moved: StoredValue::new(false),
+        };
+        history
+            .shown
+            .set_value(Some(history.entry_key().unwrap_or_else(|| {
+                // The document's own entry.
+                let key = history.take_key();
+                set_entry_key(key);
+                key
+            })));
+        history
+    }
+
+    fn take_key(&self) -> u32 {
+        let key = self.next.get_value();
+        self.next.set_value(key + 1);
+        key
+    }
+
+    /// The key in the current entry's `history.state`.
+    fn entry_key(&self) -> Option<u32> {
+        let state = web_sys::window()?.history().ok()?.state().ok()?;
+        let key = js_sys::Reflect::get(&state, &"folio".into())
+            .ok()?
+            .as_f64()? as u32;
+        // Keys of an earlier document (after a reload) are not this
+        // session's: continue after them.
+        if key >= self.next.get_value() {
+            self.next.set_value(key + 1);
+        }
+        Some(key)
+    }
+
+    /// Keeps the page on screen as the reader leaves it.
+    pub fn leave(&self) {
+        let (Some(key), Some(doc)) = (self.shown.get_value(), crate::actions::document()) else {
+            return;
+        };
+        let Some(page) = doc.query_selector("main > .page[data-page]").ok().flatten() else {
+            return;
+        };
+        let Ok(content) = page.clone_node_with_deep(true) else {
+            return;
+        };
+        let Ok(content) = content.dyn_into::<web_sys::Element>() else {
+            return;
+        };
+        let snapshot = Snapshot {
+            path: page
+                .get_attribute(folio_views::PAGE_ATTR)
+                .unwrap_or_default(),
+            title: doc.title(),
+            description: doc
+                .query_selector("meta[name=description]")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+                .unwrap_or_default(),
+            content,
+            scroll_y: web_sys::window()
+                .and_then(|w| w.scroll_y().ok())
+                .unwrap_or(0.0),
+        };
+        self.left.update_value(|left| {
+            left.retain(|(k, _)| *k != key);
+            left.push((key, snapshot));
+            if left.len() > SNAPSHOTS {
+                left.remove(0);
+            }
+        });
+    }
+
+    /// A new entry for a page the reader moves to: its key for
+    /// `history.pushState`.
+    pub fn push(&self) -> u32 {
+        let key = self.take_key();
+        self.shown.set_value(Some(key));
+        self.moved.set_value(true);
+        key
+    }
+
+    /// Whether the page on screen is one the reader moved to in the app
+    /// (not the document's first).
+    pub fn moved(&self) -> bool {
+        self.moved.get_value()
+    }
+
+    /// Back or Forward reached the current entry.
+    pub fn popped(&self) {
+        let key = self.entry_key();
+        self.shown.set_value(key);
+        self.moved.set_value(true);
+    }
+
+    /// The page left at the current entry, if it shows `path`.
+    pub fn restore(&self, path: &str) -> Option<Snapshot> {
+        let key = self.shown.get_value()?;
+        let snapshot = self.left.with_value(|left| {
+            left.iter()
+                .find(|(k, s)| *k == key && s.path == path)
+                .map(|(_, s)| s.clone())
+        })?;
+        // A copy: showing it moves its nodes, and Forward may want it again.
+        let content = snapshot
+            .content
+            .clone_node_with_deep(true)
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(Snapshot {
+            content,
+            ..snapshot
+        })
+    }
+}
+
+/// The `history.state` of the entry with `key`.
+pub fn entry_state(key: u32) -> wasm_bindgen::JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"folio".into(), &f64::from(key).into());
+    state.into()
+}
+
+/// Gives the current entry `key` (keeping its URL).
+fn set_entry_key(key: u32) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state(&entry_state(key), "");
+    }
+}
+
 /// Provides every piece of shared state; called once by the shell.
 pub fn provide() {
     provide_context(Location(RwSignal::new(crate::routes::current_path())));
@@ -247,6 +410,7 @@ pub fn provide() {
     provide_context(Notices::new());
     provide_context(LibraryMarks(RwSignal::new(HashMap::new())));
     provide_context(Prerendered::read());
+    provide_context(PageHistory::new());
 }
 
 /// The document's path.
@@ -276,5 +440,10 @@ pub fn library_marks() -> LibraryMarks {
 
 /// The build's page in the document.
 pub fn prerendered() -> Prerendered {
+    expect_context()
+}
+
+/// The pages left, for Back and Forward.
+pub fn page_history() -> PageHistory {
     expect_context()
 }

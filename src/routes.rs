@@ -4,7 +4,7 @@
 //! browser's location: a link inside the app changes the page without
 //! loading a document, and Back and Forward move between pages.
 
-use crate::context::Location;
+use crate::context::{Location, PageHistory};
 use crate::pages::{article, library::LibraryPage, not_found, page, search::SearchPage};
 use folio_content::paths::Links;
 pub use folio_content::paths::Route;
@@ -45,13 +45,16 @@ pub fn route_of(path: &str) -> Route {
     }
 }
 
-/// Shows `path` (with the base path, maybe a query) as a new history entry.
-pub fn navigate(location: Location, path: &str) {
+/// Shows `path` (with the base path, maybe a query) as a new history entry,
+/// keeping the page left for Back.
+pub fn navigate(location: Location, pages: PageHistory, path: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    pages.leave();
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+        let state = crate::context::entry_state(pages.push());
+        let _ = history.push_state_with_url(&state, "", Some(path));
     }
     location.0.set(current_path());
     window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -62,12 +65,17 @@ pub fn follow_history(location: Location) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let pages = crate::context::page_history();
     let on_pop = Closure::<dyn Fn()>::new(move || {
         // After a panic the app cannot draw the page: load it.
         if crate::panic::happened() {
             let _ = web_sys::window().map(|w| w.location().reload());
             return;
         }
+        // The page left is kept for Forward; the one reached may have been
+        // kept too.
+        pages.leave();
+        pages.popped();
         location.0.set(current_path())
     });
     let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());

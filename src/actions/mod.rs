@@ -7,6 +7,7 @@
 pub use listen::stop_any as stop_listening;
 
 mod disclosure;
+mod keys;
 mod listen;
 mod listing;
 mod saving;
@@ -47,6 +48,7 @@ fn action_target(event: &web_sys::Event) -> Option<(Element, String)> {
 pub fn install(handles: Handles) {
     let Some(doc) = document() else { return };
     let player = listen::player();
+    let pages = crate::context::page_history();
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         // After a panic, links are the browser's again.
         if ev.default_prevented() || ev.button() != 0 || crate::panic::happened() {
@@ -57,7 +59,7 @@ pub fn install(handles: Handles) {
         }
         if let Some(path) = crate::routes::in_app_link(&ev) {
             ev.prevent_default();
-            crate::routes::navigate(handles.location, &path);
+            crate::routes::navigate(handles.location, pages, &path);
             return;
         }
         let Some((el, action)) = action_target(&ev) else {
@@ -119,8 +121,13 @@ pub fn install(handles: Handles) {
     // focus back on its button.
     let on_key =
         Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-            if ev.key() == "Escape" && !crate::panic::happened() {
+            if crate::panic::happened() {
+                return;
+            }
+            if ev.key() == "Escape" {
                 close_panel_around(&ev);
+            } else if keys::pressed(&ev, handles, pages, player) {
+                ev.prevent_default();
             }
         });
     let _ = doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());

@@ -96,3 +96,15 @@ pub(super) fn reset(button: &Element) {
         sync(&form);
     }
 }
+
+/// A keyboard shortcut moved `name` (text size, theme) `delta` steps.
+pub(super) fn step(name: &str, delta: i32) {
+    let mut choices = stored();
+    if choices.step(name, delta) {
+        crate::reading::keep_place(|| apply(&choices));
+        keep(&choices);
+        if let Some(body) = super::document().and_then(|d| d.body()) {
+            sync(&body);
+        }
+    }
+}

@@ -5,6 +5,7 @@ use crate::actions;
 use crate::components::resume;
 use crate::context;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Marks the current page in the masthead, lets the build's page give way
 /// when the URL is no longer its own, and keeps the cards' offline marks
@@ -41,4 +42,46 @@ pub fn Frame() -> impl IntoView {
             resume::hide();
         }
     });
+}
+
+/// A page the reader moved to is on screen: focus goes to its heading (so
+/// the keyboard and screen reader start there, as on a new document), and
+/// its title is announced.
+pub fn arrived(title: &str) {
+    let Some(doc) = actions::document() else {
+        return;
+    };
+    // Unless something on the page took it already (the search field).
+    let taken = doc.active_element().is_some_and(|a| {
+        a.closest("main input, main textarea, main select")
+            .ok()
+            .flatten()
+            .is_some()
+    });
+    if let Some(h1) = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|_| !taken)
+    {
+        if !h1.has_attribute("tabindex") {
+            let _ = h1.set_attribute("tabindex", "-1");
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h1.focus_with_options(&options);
+    }
+    let announcer = doc.get_element_by_id("page-announcer").or_else(|| {
+        let p = doc.create_element("p").ok()?;
+        p.set_id("page-announcer");
+        let _ = p.set_attribute("class", "visually-hidden");
+        let _ = p.set_attribute("role", "status");
+        let _ = p.set_attribute("aria-live", "polite");
+        doc.body()?.append_child(&p).ok()?;
+        Some(p)
+    });
+    if let Some(announcer) = announcer {
+        announcer.set_text_content(Some(title));
+    }
 }

@@ -11,6 +11,16 @@ pub fn set(title: &str, description: &str) {
     }
 }
 
+/// For a page the app draws itself: its title and description, and, when
+/// the reader moved to it, focus on its heading and its title announced.
+pub fn drawn(title: &str, description: &str) {
+    set(title, description);
+    if crate::context::page_history().moved() {
+        let title = title.to_owned();
+        leptos::prelude::request_animation_frame(move || super::frame::arrived(&title));
+    }
+}
+
 /// "What — Site" for a page the app draws itself, the site's name read
 /// from the masthead the build wrote.
 pub fn titled(what: &str) -> String {

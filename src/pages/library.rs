@@ -18,7 +18,7 @@ use leptos::prelude::*;
 pub fn LibraryPage() -> impl IntoView {
     // The build's page for /library is only a heading: the app draws it all.
     context::prerendered().release();
-    page_meta::set(
+    page_meta::drawn(
         &page_meta::titled("Your library"),
         "Articles saved on this device for reading without a connection.",
     );

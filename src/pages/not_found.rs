@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// it, is already the right page.
 pub fn page() -> impl IntoView {
     (!context::prerendered().shows(&current_path())).then(|| {
-        page_meta::set(&page_meta::titled("Page not found"), "");
+        page_meta::drawn(&page_meta::titled("Page not found"), "");
         view! { <div class="page" inner_html=not_found(links()).into_string()></div> }
     })
 }

@@ -8,7 +8,7 @@
 
 use crate::actions;
 use crate::components::load_states::{load_failure, Loading};
-use crate::components::page_meta;
+use crate::components::{frame, page_meta};
 use crate::context;
 use crate::loaders;
 use crate::net::{Inflight, LoadError, PageRequest};
@@ -49,8 +49,20 @@ pub fn page_view(
 ) -> impl IntoView {
     let prerendered = context::prerendered();
     let kept = prerendered.shows(&path);
-    let state: RwSignal<State, LocalStorage> =
-        RwSignal::new_local(if kept { State::Kept } else { State::Loading });
+    // Back or Forward to a page left in this session: as it was left.
+    let restored = (!kept)
+        .then(|| context::page_history().restore(&path))
+        .flatten();
+    let scroll_to = restored.as_ref().map(|s| s.scroll_y);
+    let state: RwSignal<State, LocalStorage> = RwSignal::new_local(match restored {
+        _ if kept => State::Kept,
+        Some(s) => State::Shown(Rc::new(Shown {
+            title: s.title,
+            description: s.description,
+            content: s.content,
+        })),
+        None => State::Loading,
+    });
     let inflight = StoredValue::new_local(Inflight::default());
     // Leaving the page stops its downloads.
     on_cleanup(move || inflight.with_value(Inflight::abort));
@@ -74,7 +86,7 @@ pub fn page_view(
             });
         }
     };
-    if !kept {
+    if !kept && scroll_to.is_none() {
         load(PageRequest::Usual);
     }
     if let Some(refetch) = refetch {
@@ -117,6 +129,10 @@ pub fn page_view(
                     let _ = el.append_child(&child);
                 }
                 show(&el);
+                if let (Some(y), Some(w)) = (scroll_to, web_sys::window()) {
+                    w.scroll_to_with_x_and_y(0.0, y);
+                }
+                frame::arrived(&page.title);
             });
             view! { <div class="page" data-page=path.clone() node_ref=node></div> }.into_any()
         }

@@ -57,7 +57,7 @@ async fn load() -> Result<Arc<Searchable>, StoreError> {
 pub fn SearchPage() -> impl IntoView {
     // The build's page for /search is only a heading: the app draws it all.
     context::prerendered().release();
-    page_meta::set(
+    page_meta::drawn(
         &page_meta::titled("Search"),
         "Search the articles saved on this device.",
     );

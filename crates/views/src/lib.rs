@@ -18,6 +18,7 @@ pub mod rail;
 pub mod settings;
 pub mod share;
 pub mod shell;
+pub mod shortcuts;
 pub mod states;
 
 use folio_content::paths::Links;

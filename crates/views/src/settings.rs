@@ -79,6 +79,9 @@ pub const SETTINGS: &[Setting] = &[
     },
 ];
 
+/// Text sizes from smallest to largest (the panel lists the default first).
+pub const TEXT_SIZES: &[&str] = &["s", "m", "l", "xl", "xxl"];
+
 /// The setting called `name`.
 pub fn setting(name: &str) -> Option<&'static Setting> {
     SETTINGS.iter().find(|s| s.name == name)
@@ -128,6 +131,29 @@ impl Choices {
                 .find(|(n, _)| *n == name)
                 .map_or(setting.default_value(), |(_, v)| v),
         )
+    }
+
+    /// `name` moved `delta` steps: text sizes go from smallest to largest
+    /// and stop at either end; other settings cycle through their choices.
+    /// Returns whether anything changed.
+    pub fn step(&mut self, name: &str, delta: i32) -> bool {
+        let Some(setting) = setting(name) else {
+            return false;
+        };
+        let current = self.get(name).unwrap_or_default();
+        let next = if name == "text" {
+            let at = TEXT_SIZES.iter().position(|v| *v == current).unwrap_or(1) as i32;
+            TEXT_SIZES[(at + delta).clamp(0, TEXT_SIZES.len() as i32 - 1) as usize]
+        } else {
+            let n = setting.choices.len() as i32;
+            let at = setting
+                .choices
+                .iter()
+                .position(|(v, _)| *v == current)
+                .unwrap_or(0) as i32;
+            setting.choices[(at + delta).rem_euclid(n) as usize].0
+        };
+        next != current && self.set(name, next)
     }
 
     /// For `localStorage`: `theme=sepia&text=l`.
@@ -295,5 +321,29 @@ mod tests {
                 Some(s.default_value())
             );
         }
+    }
+
+    #[test]
+    fn stepping_text_size_stops_at_the_ends_and_themes_cycle() {
+        let mut c = Choices::default();
+        assert!(c.step("text", 1));
+        assert_eq!(c.get("text"), Some("l"));
+        assert!(c.step("text", 1) && c.step("text", 1));
+        assert_eq!(c.get("text"), Some("xxl"));
+        assert!(!c.step("text", 1), "largest already");
+        for _ in 0..5 {
+            c.step("text", -1);
+        }
+        assert_eq!(c.get("text"), Some("s"));
+        assert!(c.step("text", 1));
+        assert_eq!(c.to_stored(), "", "medium is the default");
+        let themes: Vec<_> = (0..4)
+            .map(|_| {
+                c.step("theme", 1);
+                c.get("theme").unwrap()
+            })
+            .collect();
+        assert_eq!(themes, ["light", "dark", "sepia", "system"]);
+        assert!(!c.step("nope", 1));
     }
 }
