@@ -1,6 +1,7 @@
 //! Writing the paginated listings.
 
 use crate::corpus::Corpus;
+use crate::parallel;
 use folio_content::listing::named_listings_for;
 use folio_content::paths::Listing;
 use folio_content::{ArticleSummary, ListingPage, Site};
@@ -104,29 +105,32 @@ pub(crate) fn groups(corpus: &Corpus) -> Groups<'_> {
 }
 
 /// Writes every page of every listing under `out/listings/`, replacing what
-/// was there, and returns how many files were written.
+/// was there, and returns how many files were written. Each page is its own
+/// task on the pool: tags and authors bring thousands of small listings.
 pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
     let groups = groups(corpus);
     let root = out.join("listings");
     if root.exists() {
         std::fs::remove_dir_all(&root)?;
     }
-    let mut written = 0;
-    for Group { listing, items, .. } in groups.into_values() {
-        for n in 1..=page_count(items.len(), corpus.site.page_size) {
-            let page = page_of(&listing, &items, corpus.site.page_size, n);
-            // `Listing::page` is relative to the site root (`content/listings/…`);
-            // `out` is the content directory itself.
-            let file = listing.page(page.page);
-            let path = out.join(file.strip_prefix("content/").unwrap_or(&file));
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(&path, serde_json::to_vec(&page)?)?;
-            written += 1;
+    let size = corpus.site.page_size;
+    let jobs: Vec<(&Group<'_>, usize)> = groups
+        .values()
+        .flat_map(|g| (1..=page_count(g.items.len(), size)).map(move |n| (g, n)))
+        .collect();
+    let written = parallel::map(&jobs, |&(group, n)| -> io::Result<()> {
+        let page = page_of(&group.listing, &group.items, size, n);
+        // `Listing::page` is relative to the site root (`content/listings/…`);
+        // `out` is the content directory itself.
+        let file = group.listing.page(page.page);
+        let path = out.join(file.strip_prefix("content/").unwrap_or(&file));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
         }
-    }
-    Ok(written)
+        std::fs::write(&path, serde_json::to_vec(&page)?)?;
+        Ok(())
+    });
+    Ok(written.into_iter().collect::<io::Result<Vec<()>>>()?.len())
 }
 
 #[cfg(test)]
