@@ -69,7 +69,7 @@ echo
 echo "== summary ($N articles, $(nproc) cores)"
 printf '%s\n' "${SUMMARY[@]}"
 echo "article pages: $(count articles -name '*.html') files, $(bytes articles -name '*.html')"
-echo "other pages:   $(( $(count . -maxdepth 1 -name '*.html') + $(count sections -name '*.html') + $(count kinds -name '*.html') + $(count latest -name '*.html') )) files, $(bytes . -maxdepth 1 -name '*.html' ) top level (front, 404, library, search, shell; every page of latest, sections, kinds)"
+echo "other pages:   $(( $(count . -maxdepth 1 -name '*.html') + $(count sections -name '*.html') + $(count kinds -name '*.html') + $(count latest -name '*.html') + $(count tags -name '*.html') + $(count authors -name '*.html') )) files, $(bytes . -maxdepth 1 -name '*.html' ) top level (front, 404, library, search, shell; every page of latest, sections, kinds, tags, authors)"
 echo "listings:      $(count content/listings -name '*.json') files, $(bytes content/listings -name '*.json')"
 echo "feeds:         $(( 1 + $(count feeds -name '*.xml') )) files, $(bytes . \( -name feed.xml -o -path '*/feeds/*.xml' \))"
 echo "sitemap files: $(( 1 + $( [ -d "$WORK/dist/sitemaps" ] && count sitemaps -name '*.xml' || echo 0) )) (sitemap.xml and sitemaps/*.xml)"
