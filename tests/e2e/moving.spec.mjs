@@ -100,3 +100,36 @@ test('after moving, focus is on the new page\'s heading and its title is announc
   await appReady(page);
   await expect(h1).not.toBeFocused();
 });
+
+test('previous and next story in the section, by link and by the N and P keys', async ({ page }) => {
+  const section = story().section;
+  const items = listing(`section/${section}`).items;
+  expect(items.length).toBeGreaterThan(2);
+  const [newer, middle, older] = items;
+  await page.goto(`/articles/${middle.slug}`);
+  await appReady(page);
+  const nav = page.getByRole('navigation', { name: /^More in / });
+  await expect(nav.locator('a[rel=prev]')).toContainText(newer.headline);
+  await expect(nav.locator('a[rel=next]')).toContainText(older.headline);
+  await page.keyboard.press('n');
+  await expect(page.locator('h1.headline')).toHaveText(older.headline);
+  await expect(page.locator('h1.headline')).toBeFocused();
+  await page.keyboard.press('p');
+  await expect(page.locator('h1.headline')).toHaveText(middle.headline);
+  await page.keyboard.press('p');
+  await expect(page.locator('h1.headline')).toHaveText(newer.headline);
+  // The newest has no previous story.
+  await expect(nav.locator('a[rel=prev]')).toHaveCount(0);
+  await page.keyboard.press('p');
+  await expect(page.locator('h1.headline')).toHaveText(newer.headline);
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the next story is an ordinary link', async ({ page }) => {
+    const [, middle, older] = listing(`section/${story().section}`).items;
+    await page.goto(`/articles/${middle.slug}`);
+    await page.getByRole('link', { name: new RegExp(`^Next story`) }).click();
+    await expect(page.locator('h1.headline')).toHaveText(older.headline);
+  });
+});

@@ -22,11 +22,12 @@ use folio_content::markdown;
 use folio_content::paths::{Links, Listing};
 use folio_content::security::image_allowed;
 use folio_content::{ArticleSummary, ImageSizes, Kind, ListingPage};
-use folio_views::article::{article_page, ArticleView};
+use folio_views::article::{article_page, ArticleView, Neighbours};
 use folio_views::front::{front_page, FrontPage};
 use folio_views::listing::{listing_page, ListingView};
 use folio_views::rail::{RailStories, RELATED};
 use folio_views::{shell, states, Ctx, Markup};
+use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
@@ -424,6 +425,21 @@ pub(crate) fn write(
     bytes += shell.len() as u64;
     files += 1;
 
+    // Each article's neighbours in its section, newest first (briefs are in
+    // no section listing).
+    let mut neighbours: HashMap<&str, Neighbours<'_>> = HashMap::new();
+    for section in &site.sections {
+        let Some(group) = groups.get(&Listing::Section(section.slug.clone()).id()) else {
+            continue;
+        };
+        for (i, item) in group.items.iter().enumerate() {
+            let around = Neighbours {
+                previous: i.checked_sub(1).map(|j| group.items[j]),
+                next: group.items.get(i + 1).copied(),
+            };
+            neighbours.insert(&item.slug, around);
+        }
+    }
     let index = RelatedIndex::new(&corpus.articles);
     let written = parallel::map(
         &corpus.articles,
@@ -455,6 +471,10 @@ pub(crate) fn write(
                 article: &article,
                 image_sizes: Some(&image_sizes),
                 rail: &rail,
+                neighbours: neighbours
+                    .get(summary.slug.as_str())
+                    .copied()
+                    .unwrap_or_default(),
             };
             let page = write_page(
                 Page::Article(&summary.slug),

@@ -7,7 +7,7 @@ use crate::share::{share_bar, ShareTarget};
 use crate::{Ctx, Markup, PreEscaped};
 use folio_content::markdown::{self, RenderOptions};
 use folio_content::security::image_allowed;
-use folio_content::{share, text, Article, Image, ImageSizes, Timestamp};
+use folio_content::{share, text, Article, ArticleSummary, Image, ImageSizes, Timestamp};
 use maud::html;
 
 /// Everything the article page shows.
@@ -17,6 +17,39 @@ pub struct ArticleView<'a> {
     /// Sizes of the body's images, read from the files by the build.
     pub image_sizes: Option<&'a ImageSizes>,
     pub rail: &'a RailStories,
+    /// The stories before and after it in its section.
+    pub neighbours: Neighbours<'a>,
+}
+
+/// An article's neighbours in its section's listing (newest first): the
+/// previous story is the newer one, the next the older one.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Neighbours<'a> {
+    pub previous: Option<&'a ArticleSummary>,
+    pub next: Option<&'a ArticleSummary>,
+}
+
+/// "Previous story" and "Next story" in the section, with their headlines
+/// (`rel=prev`/`next`, which the app's N and P keys follow).
+fn article_nav(ctx: &Ctx<'_>, section: &str, n: &Neighbours<'_>) -> Markup {
+    html! {
+        @if n.previous.is_some() || n.next.is_some() {
+            nav.article-nav aria-label=(format!("More in {}", ctx.site.section_name(section))) {
+                @if let Some(s) = n.previous {
+                    a.article-nav-previous rel="prev" href=(ctx.links.article(&s.slug)) {
+                        span.article-nav-label { "Previous story" }
+                        span.article-nav-title { (s.headline) }
+                    }
+                }
+                @if let Some(s) = n.next {
+                    a.article-nav-next rel="next" href=(ctx.links.article(&s.slug)) {
+                        span.article-nav-label { "Next story" }
+                        span.article-nav-title { (s.headline) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The names to read out, each with what follows it: "A", "A and B",
@@ -184,6 +217,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                         }
                     }
                 }
+                (article_nav(ctx, &a.section, &view.neighbours))
             }
             (rail(ctx, &a.section, view.rail))
         }
@@ -194,6 +228,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
 mod tests {
     use super::*;
     use crate::fixtures;
+    use folio_content::Kind;
     use scraper::{Html, Selector};
 
     fn count(html: &str, css: &str) -> usize {
@@ -260,6 +295,7 @@ mod tests {
                 article: &article,
                 image_sizes: None,
                 rail: &stories,
+                neighbours: Neighbours::default(),
             },
         )
         .into_string();
@@ -292,6 +328,7 @@ mod tests {
                 article: &article,
                 image_sizes: Some(&sizes),
                 rail: &stories,
+                neighbours: Neighbours::default(),
             },
         )
         .into_string();
@@ -348,5 +385,56 @@ mod tests {
         assert_eq!(count(&html, ".tags li.tag a[href='/news/tags/trade']"), 1);
         assert_eq!(count(&html, "aside.rail"), 1);
         assert!(html.contains("https%3A%2F%2Fmagazine.example%2Fnews%2Farticles%2Fport-plan"));
+    }
+
+    #[test]
+    fn previous_and_next_stories_in_the_section_link_with_rel() {
+        let (site, links) = fixtures::site();
+        let ctx = Ctx {
+            site: &site,
+            links: &links,
+        };
+        let article = fixtures::article("port-plan");
+        let newer = fixtures::summary("newer-one", Kind::News, 3);
+        let older = fixtures::summary("older-one", Kind::News, 1);
+        let stories = RailStories::default();
+        let page = |neighbours| {
+            article_page(
+                &ctx,
+                &ArticleView {
+                    article: &article,
+                    image_sizes: None,
+                    rail: &stories,
+                    neighbours,
+                },
+            )
+            .into_string()
+        };
+        let both = page(Neighbours {
+            previous: Some(&newer),
+            next: Some(&older),
+        });
+        assert_eq!(
+            count(
+                &both,
+                "nav.article-nav a[rel=prev][href='/news/articles/newer-one']"
+            ),
+            1,
+            "{both}"
+        );
+        assert_eq!(
+            count(
+                &both,
+                "nav.article-nav a[rel=next][href='/news/articles/older-one']"
+            ),
+            1
+        );
+        assert!(both.contains("Previous story") && both.contains("Next story"));
+        let last = page(Neighbours {
+            previous: Some(&newer),
+            next: None,
+        });
+        assert_eq!(count(&last, "nav.article-nav a"), 1);
+        assert_eq!(count(&page(Neighbours::default()), "nav.article-nav"), 0);
     }
 }
