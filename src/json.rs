@@ -41,3 +41,12 @@ pub fn site(json: &str) -> Result<Site, ContentError> {
 pub fn listing(json: &str) -> Result<ListingPage, ContentError> {
     decode::listing_with::<BrowserJson>(json)
 }
+
+/// A file of the whole-site search index (`folio_content::site_search`):
+/// plain data the build wrote, decoded.
+pub fn search_file<T: DeserializeOwned>(json: &str) -> Result<T, ContentError> {
+    BrowserJson::parse(json).map_err(|detail| ContentError::Malformed {
+        what: "search index",
+        detail,
+    })
+}

@@ -10,7 +10,7 @@ use crate::offline::{caches, connectivity};
 use crate::store::records::PageFacts;
 use crate::store::{self, Position, Shelf, StoreError};
 use folio_content::paths::{self, Listing};
-use folio_content::{Article, ListingPage};
+use folio_content::{site_search, Article, ListingPage};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -395,4 +395,88 @@ pub async fn save_listing(
         report.stopped = true;
     }
     Ok(report)
+}
+
+// The whole-site search index's files fetched this session (a query typed
+// letter by letter needs the same few again). Private to the loaders.
+thread_local! {
+    static SEARCH_META: RefCell<Option<site_search::Meta>> = const { RefCell::new(None) };
+    static SEARCH_SHARDS: RefCell<HashMap<String, Arc<site_search::Shard>>> = RefCell::new(HashMap::new());
+    static SEARCH_DOCS: RefCell<HashMap<String, Arc<Vec<site_search::SiteDoc>>>> = RefCell::new(HashMap::new());
+}
+
+/// The stories of the whole site matching `query`, best first: only the
+/// index files the query needs are fetched (titles, standfirsts, tags and
+/// authors are indexed; bodies are not).
+pub async fn site_search(
+    query: &str,
+    signal: Option<AbortSignal>,
+) -> Result<Vec<site_search::SiteDoc>, LoadError> {
+    let query = site_search::Query::parse(query);
+    if query.words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let meta = match SEARCH_META.with_borrow(Clone::clone) {
+        Some(meta) => meta,
+        None => {
+            let meta: site_search::Meta =
+                fetch_decoded(site_search::META_FILE, signal.as_ref(), json::search_file).await?;
+            SEARCH_META.with_borrow_mut(|m| *m = Some(meta.clone()));
+            meta
+        }
+    };
+    let mut shards = HashMap::new();
+    for shard in query.shards() {
+        let cached = SEARCH_SHARDS.with_borrow(|m| m.get(&shard).cloned());
+        let terms = match cached {
+            Some(terms) => terms,
+            None => {
+                let file = site_search::shard_file(&shard);
+                let terms = match fetch_decoded(&file, signal.as_ref(), json::search_file).await {
+                    Ok(terms) => Arc::new(terms),
+                    // No term starts so: nothing matches that word.
+                    Err(LoadError::NotFound) => Arc::new(site_search::Shard::new()),
+                    Err(e) => return Err(e),
+                };
+                SEARCH_SHARDS.with_borrow_mut(|m| m.insert(shard.clone(), terms.clone()));
+                terms
+            }
+        };
+        shards.insert(shard, (*terms).clone());
+    }
+    let ids = query.rank(&shards, meta.docs, site_search::RESULTS);
+    let mut chunks: Vec<String> = ids
+        .iter()
+        .map(|&id| site_search::docs_file(id, meta.chunk))
+        .collect();
+    chunks.sort();
+    chunks.dedup();
+    let fetches = chunks.iter().map(|file| {
+        let signal = signal.clone();
+        async move {
+            if let Some(docs) = SEARCH_DOCS.with_borrow(|m| m.get(file).cloned()) {
+                return Ok((file.clone(), docs));
+            }
+            let docs: Vec<site_search::SiteDoc> =
+                fetch_decoded(file, signal.as_ref(), json::search_file).await?;
+            let docs = Arc::new(docs);
+            SEARCH_DOCS.with_borrow_mut(|m| m.insert(file.clone(), docs.clone()));
+            Ok::<_, LoadError>((file.clone(), docs))
+        }
+    });
+    let fetched: HashMap<String, Arc<Vec<site_search::SiteDoc>>> =
+        futures::future::try_join_all(fetches)
+            .await?
+            .into_iter()
+            .collect();
+    let chunk = meta.chunk.max(1);
+    Ok(ids
+        .into_iter()
+        .filter_map(|id| {
+            fetched
+                .get(&site_search::docs_file(id, chunk))?
+                .get((id % chunk) as usize)
+                .cloned()
+        })
+        .collect())
 }

@@ -76,6 +76,14 @@ generateSW({
       options: { cacheName: 'folio-pages', networkTimeoutSeconds: 3 },
     },
     {
+      // The whole-site search index: small files, fetched as queries need
+      // them, always the deployed ones online (its files must agree with
+      // each other); the last copies answer offline.
+      urlPattern: ({ url }) => /\/content\/search\//.test(url.pathname),
+      handler: 'NetworkFirst',
+      options: { cacheName: 'folio-search', networkTimeoutSeconds: 4, expiration: { maxEntries: 400 } },
+    },
+    {
       urlPattern: ({ url }) => /\/content\/(site\.json|listings\/)/.test(url.pathname),
       handler: 'NetworkFirst',
       options: { cacheName: 'folio-content', networkTimeoutSeconds: 4 },

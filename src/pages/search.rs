@@ -1,11 +1,16 @@
-//! Search over the offline library, as the reader types.
+//! Search, as the reader types: the whole site online (from the index the
+//! build writes, `folio_content::site_search`), and the full text of the
+//! offline library, online or not. The query lives in the URL.
 
 use crate::components::load_states::Loading;
 use crate::components::page_meta;
 use crate::context;
+use crate::loaders;
+use crate::net::{Inflight, LoadError};
 use crate::routes::links;
 use crate::store::{self, StoreError};
 use folio_content::search::SearchIndex;
+use folio_content::site_search::{self, SiteDoc};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -52,6 +57,48 @@ async fn load() -> Result<Arc<Searchable>, StoreError> {
     Ok(Arc::new(Searchable { index, shown }))
 }
 
+/// The query in the page's URL (`/search?q=…`).
+fn query_in_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get("q"))
+        .unwrap_or_default()
+}
+
+/// Keeps the query in the URL (replacing the entry: typing is not moving),
+/// so a search can be shared, reloaded and come back to.
+fn put_query_in_url(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = links().search();
+    let url = if query.trim().is_empty() {
+        path
+    } else {
+        let params = web_sys::UrlSearchParams::new().ok();
+        let encoded = params.map(|p| {
+            p.set("q", query);
+            String::from(p.to_string())
+        });
+        format!("{path}?{}", encoded.unwrap_or_default())
+    };
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
+}
+
+/// What the site search found for a query.
+#[derive(Clone)]
+enum SiteResults {
+    /// Offline, or not asked yet.
+    None,
+    Searching,
+    Found(String, Vec<SiteDoc>),
+    Failed(String),
+}
+
 /// `/search`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -59,64 +106,144 @@ pub fn SearchPage() -> impl IntoView {
     context::prerendered().release();
     page_meta::drawn(
         &page_meta::titled("Search"),
-        "Search the articles saved on this device.",
+        "Search every story on the site; offline, the articles saved on this device.",
     );
     let data: RwSignal<Option<Result<Arc<Searchable>, StoreError>>, LocalStorage> =
         RwSignal::new_local(None);
     leptos::task::spawn_local(async move {
         let _ = data.try_set(Some(load().await));
     });
-    let query = RwSignal::new(String::new());
+    let query = RwSignal::new(query_in_url());
+    let online = context::online().0;
+    let site: RwSignal<SiteResults, LocalStorage> = RwSignal::new_local(SiteResults::None);
+    let inflight = StoredValue::new_local(Inflight::default());
+    on_cleanup(move || inflight.with_value(Inflight::abort));
+    // Each query (and coming back online) asks the site's index.
+    Effect::new(move |_| {
+        let q = query.get();
+        put_query_in_url(&q);
+        if !online.get() || q.trim().is_empty() {
+            site.set(SiteResults::None);
+            return;
+        }
+        site.set(SiteResults::Searching);
+        let signal = inflight.with_value(Inflight::next);
+        leptos::task::spawn_local(async move {
+            let next = match loaders::site_search(&q, signal).await {
+                Ok(found) => SiteResults::Found(q, found),
+                Err(LoadError::Aborted) => return,
+                Err(e) => SiteResults::Failed(e.reader_message()),
+            };
+            let _ = site.try_set(next);
+        });
+    });
     view! {
         <header class="listing-header">
-            <h1>"Search your library"</h1>
-            <p class="listing-description">"Searches the articles saved on this device, with or without a connection."</p>
+            <h1>"Search"</h1>
+            <p class="listing-description">"Searches every story on the site by headline, standfirst, tag and author, and the full text of the articles saved on this device, which works without a connection too."</p>
         </header>
         <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input">"Search saved articles"</label>
-            <input id="search-input" type="search" autocomplete="off" placeholder="Headline, topic or phrase"
+            <label for="search-input">"Search stories"</label>
+            <input id="search-input" type="search" name="q" autocomplete="off" placeholder="Headline, topic, tag or author"
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))/>
         </form>
+        <SiteHits site=site query=query/>
         {move || match data.get() {
             None => view! { <Loading label="Opening your library…"/> }.into_any(),
-            Some(Ok(s)) => view! { <Results searchable=s query=query/> }.into_any(),
+            Some(Ok(s)) => view! { <Results searchable=s query=query site=site/> }.into_any(),
             Some(Err(e)) => view! { <p class="notice notice-warning" role="alert">{e.reader_message()}</p> }.into_any(),
         }}
     }
 }
 
+/// The whole site's results, or why there are none.
 #[component]
-fn Results(searchable: Arc<Searchable>, query: RwSignal<String>) -> impl IntoView {
+fn SiteHits(site: RwSignal<SiteResults, LocalStorage>, query: RwSignal<String>) -> impl IntoView {
+    let marks = context::library_marks().get();
+    move || {
+        match site.get() {
+        SiteResults::None => {
+            let offline = !context::online().0.get() && !query.get().trim().is_empty();
+            offline.then(|| view! {
+                <p class="notice">"You are offline: searching the articles saved on this device."</p>
+            }).into_any()
+        }
+        SiteResults::Searching => view! { <p class="search-count" role="status">"Searching…"</p> }.into_any(),
+        SiteResults::Failed(why) => view! {
+            <p class="notice notice-warning" role="alert">{format!("The site could not be searched. {why} Your saved articles are searched below.")}</p>
+        }.into_any(),
+        SiteResults::Found(q, found) => {
+            let n = found.len();
+            view! {
+                <section class="search-site" aria-labelledby="search-site-h">
+                    <h2 id="search-site-h" class="search-heading">"On the site"</h2>
+                    <p class="search-count" role="status">{format!("{n}{} {} for “{}”", if n == site_search::RESULTS { "+" } else { "" }, if n == 1 { "story" } else { "stories" }, q.trim())}</p>
+                    <ol class="search-results search-results-site">
+                        {found.into_iter().map(|d| {
+                            let saved = marks.with_untracked(|m| m.contains_key(&d.slug));
+                            view! {
+                                <li>
+                                    <a href=links().article(&d.slug) class="search-title">{d.title.clone()}</a>
+                                    {saved.then(|| view! { " " <span class="badge badge-saved">"Saved"</span> })}
+                                    <p class="search-dek">{d.dek.clone()}</p>
+                                    <p class="search-meta"><time datetime=d.published.as_str().to_owned()>{d.published.long_date()}</time></p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }.into_any()
+        }
+    }
+    }
+}
+
+#[component]
+fn Results(
+    searchable: Arc<Searchable>,
+    query: RwSignal<String>,
+    site: RwSignal<SiteResults, LocalStorage>,
+) -> impl IntoView {
     let total = searchable.index.len();
     let hits = Memo::new(move |_| {
         let q = query.get();
+        // What the site search shows already is not repeated.
+        let shown: Vec<String> = site.with(|s| match s {
+            SiteResults::Found(_, found) => found.iter().map(|d| d.slug.clone()).collect(),
+            _ => Vec::new(),
+        });
         searchable
             .index
             .search(&q, RESULTS)
             .into_iter()
+            .filter(|h| !shown.contains(&h.slug))
             .filter_map(|h| searchable.shown.get(&h.slug).cloned())
             .collect::<Vec<_>>()
     });
     view! {
-        <p class="search-count" role="status">
-            {move || {
-                let q = query.get();
-                if q.trim().is_empty() {
-                    format!("{total} saved articles to search.")
-                } else {
-                    let n = hits.with(Vec::len);
-                    format!("{n} {} for “{}”", if n == 1 { "result" } else { "results" }, q.trim())
-                }
-            }}
-        </p>
-        <ol class="search-results">
-            <For each=move || hits.get() key=|e| e.slug.clone() let:entry>
-                <li>
-                    <a href=links().article(&entry.slug) class="search-title">{entry.title.clone()}</a>
-                    <p class="search-dek">{entry.dek.clone()}</p>
-                </li>
-            </For>
-        </ol>
+        <section class="search-library" aria-labelledby="search-library-h">
+            <h2 id="search-library-h" class="search-heading">"In your library"</h2>
+            <p class="search-count" role="status">
+                {move || {
+                    let q = query.get();
+                    if q.trim().is_empty() {
+                        format!("{total} saved articles to search, by their full text.")
+                    } else {
+                        let n = hits.with(Vec::len);
+                        let more = if site.with(|s| matches!(s, SiteResults::Found(..))) { " more" } else { "" };
+                        format!("{n}{more} saved {} for “{}”", if n == 1 { "article" } else { "articles" }, q.trim())
+                    }
+                }}
+            </p>
+            <ol class="search-results search-results-library">
+                <For each=move || hits.get() key=|e| e.slug.clone() let:entry>
+                    <li>
+                        <a href=links().article(&entry.slug) class="search-title">{entry.title.clone()}</a>
+                        <p class="search-dek">{entry.dek.clone()}</p>
+                    </li>
+                </For>
+            </ol>
+        </section>
     }
 }

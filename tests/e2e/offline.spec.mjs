@@ -192,7 +192,7 @@ test('offline search finds saved articles by body text', async ({ page, context 
   await page.goto('/search');
   // A distinctive long word from the body.
   const word = a.body.split(/[^A-Za-z]+/).filter((w) => w.length > 9)[0];
-  await page.getByLabel('Search saved articles').fill(word.toLowerCase() + ' ');
+  await page.getByLabel('Search stories').fill(word.toLowerCase() + ' ');
   await expect(page.locator('.search-results li').first()).toContainText(s.headline);
   await context.setOffline(false);
 });

@@ -47,6 +47,7 @@ mod meta;
 mod og_images;
 mod parallel;
 mod related_index;
+mod search_index;
 mod site;
 mod sitemap;
 mod template;
@@ -104,8 +105,10 @@ fn run(command: Command) -> Result<(), String> {
             let corpus = load(&content).ok_or("")?;
             let files = listings::write(&corpus, &out)
                 .map_err(|e| format!("writing listings failed: {e}"))?;
+            let search = search_index::write(&corpus, &out)
+                .map_err(|e| format!("writing the search index failed: {e}"))?;
             println!(
-                "folio-build: {} articles valid, {files} listing files written in {:.2?}",
+                "folio-build: {} articles valid, {files} listing files and {search} search index files written in {:.2?}",
                 corpus.articles.len(),
                 started.elapsed()
             );

@@ -12,6 +12,7 @@ pub mod related;
 pub mod search;
 pub mod security;
 pub mod share;
+pub mod site_search;
 pub mod text;
 pub mod timestamp;
 pub mod validate;
