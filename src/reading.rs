@@ -96,15 +96,18 @@ fn show_progress(progress: f32) {
     else {
         return;
     };
-    let percent = (progress * 100.0).round();
+    // Whole numbers: formatting a float would bring float formatting into
+    // the wasm (about 20 KiB).
+    let percent = (progress.clamp(0.0, 1.0) * 100.0).round() as u32;
     let _ = bar.set_attribute("aria-valuenow", &percent.to_string());
     if let Some(fill) = bar
         .first_element_child()
         .and_then(|f| f.dyn_into::<HtmlElement>().ok())
     {
+        let permille = (progress.clamp(0.0, 1.0) * 1000.0).round() as u32;
         let _ = fill.style().set_property(
             "transform",
-            &format!("scaleX({})", progress.clamp(0.0, 1.0)),
+            &format!("scaleX({}.{:03})", permille / 1000, permille % 1000),
         );
     }
 }

@@ -273,10 +273,15 @@ pub(super) fn stop(player: PlayerHandle) {
 
 /// A new speed: the block being read starts again at it.
 pub(super) fn set_rate(player: PlayerHandle, value: &str) {
-    let Ok(rate) = value.parse::<f32>() else {
-        return;
+    // The speeds the view offers (no float parser in the wasm for this).
+    let rate = match value {
+        "0.8" => 0.8,
+        "1" => 1.0,
+        "1.25" => 1.25,
+        "1.5" => 1.5,
+        "2" => 2.0,
+        _ => return,
     };
-    let rate = rate.clamp(0.5, 3.0);
     player.update_value(|p| p.rate = rate);
     if player.with_value(|p| p.state) == State::Playing {
         let index = player.with_value(|p| p.index);

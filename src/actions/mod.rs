@@ -261,7 +261,7 @@ fn card_status(online: bool, mark: Option<&Mark>) -> String {
         } else if position.progress >= 0.02 {
             html.push_str(&format!(
                 r#"<span class="progress-note">{}% read</span>"#,
-                (position.progress * 100.0).round()
+                (position.progress * 100.0).round() as u32
             ));
         }
     }

@@ -219,7 +219,7 @@ fn LibraryItem(
         if p.finished() {
             "Read".to_owned()
         } else {
-            format!("{}% read", (p.progress * 100.0).round())
+            format!("{}% read", (p.progress * 100.0).round() as u32)
         }
     });
     let saved = saved_time(entry.saved_at);
