@@ -3,7 +3,9 @@
 // each beside its static twin: the same page's rendered DOM with every
 // script removed, served by the same nginx. Runs are interleaved so both
 // sides meet the same machine load. Not a test: it prints medians and the
-// ratio Folio / twin, one line per metric, and asserts nothing.
+// ratio Folio / twin, one line per metric (the accessibility, best
+// practices and SEO scores too, with any audit that keeps them under 100),
+// and asserts nothing.
 //   node bench/lighthouse.mjs          (./x bench runs it against nginx)
 //   BENCH_LH_RUNS=5 node bench/lighthouse.mjs
 import { readFileSync } from 'node:fs';
@@ -35,6 +37,9 @@ async function writeTwins() {
 
 const METRICS = [
   ['perf', (lhr) => lhr.categories.performance.score * 100, (v) => v.toFixed(0)],
+  ['accessibility', (lhr) => lhr.categories.accessibility.score * 100, (v) => v.toFixed(0)],
+  ['best practices', (lhr) => lhr.categories['best-practices'].score * 100, (v) => v.toFixed(0)],
+  ['SEO', (lhr) => lhr.categories.seo.score * 100, (v) => v.toFixed(0)],
   ['FCP', (lhr) => lhr.audits['first-contentful-paint'].numericValue, (v) => `${Math.round(v)} ms`],
   ['LCP', (lhr) => lhr.audits['largest-contentful-paint'].numericValue, (v) => `${Math.round(v)} ms`],
   ['TBT', (lhr) => lhr.audits['total-blocking-time'].numericValue, (v) => `${Math.round(v)} ms`],
@@ -52,7 +57,7 @@ async function main() {
       for (const p of pages) {
         for (const [side, path] of [['folio', p.path], ['twin', p.twin]]) {
           const { lhr } = await lighthouse(base + path, {
-            port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'],
+            port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
           });
           if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
           const key = `${p.name}|${side}`;
@@ -72,6 +77,16 @@ async function main() {
       const twin = median(results.get(`${p.name}|twin`).map(read));
       const ratio = twin > 0 ? ` (${(folio / twin).toFixed(2)}x)` : '';
       console.log(`lighthouse ${p.name} ${metric}: folio ${show(folio)}, static twin ${show(twin)}${ratio}`);
+    }
+    // What keeps a quality category under 100, from Folio's last run.
+    const last = results.get(`${p.name}|folio`).at(-1);
+    for (const id of ['accessibility', 'best-practices', 'seo']) {
+      for (const ref of last.categories[id].auditRefs) {
+        const audit = last.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+          console.log(`lighthouse ${p.name} ${id}: failing ${ref.id}: ${audit.title}`);
+        }
+      }
     }
   }
 }

@@ -3,15 +3,21 @@
 // script; headings in order; a visible focus on everything the keyboard
 // reaches; reduced motion; 200% zoom; and the print stylesheet.
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
 import { test, expect } from './fixtures.mjs';
 import { listing, appReady } from './helpers.mjs';
 
 const story = () => listing('latest').items[0];
+/** The page of the first story's first tag and author (ids `tag/x` → `tags/x`). */
+const tagPage = () => listing(`tag/${readdirSync('dist/content/listings/tag')[0]}`).listing.replace(/^tag\//, 'tags/');
+const authorPage = () => listing(`author/${readdirSync('dist/content/listings/author')[0]}`).listing.replace(/^author\//, 'authors/');
 const PAGES = () => [
   ['front page', '/'],
   ['section', `/sections/${story().section}`],
   ['article', `/articles/${story().slug}`],
   ['latest, page 2', '/latest/2'],
+  ['tag', `/${tagPage()}`],
+  ['author', `/${authorPage()}`],
   ['library', '/library'],
   ['search', '/search'],
   ['not found', '/no-such-page'],
@@ -46,6 +52,19 @@ for (const theme of ['light', 'dark', 'sepia']) {
       expect(await axe(page), `${name} (${path})`).toEqual([]);
       expect(await headingProblems(page), `${name} headings`).toEqual([]);
     }
+    // Open states: the settings panel, a brief kept reading in the rail,
+    // the share menu, the shortcuts list.
+    await page.goto(`/articles/${story().slug}`);
+    await appReady(page);
+    await page.getByRole('button', { name: 'Display settings' }).click();
+    await page.locator('aside.rail .brief-toggle').first().click();
+    await page.locator('article.article .share-toggle').click();
+    expect(await axe(page), 'article with its panels open').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 1, y: 300 } });
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(await axe(page), 'shortcuts list').toEqual([]);
   });
 }
 

@@ -75,3 +75,42 @@ test.describe('with JavaScript disabled', () => {
     await expect(page.getByRole('button', { name: 'Save for later' })).toHaveCount(0);
   });
 });
+
+test('the history keeps the newest 200, oldest out first; saved articles are never evicted', async ({ page }) => {
+  const [first, next] = listing('latest').items.filter((s) => s.kind !== 'brief');
+  await page.goto(`/articles/${first.slug}`);
+  await appReady(page);
+  await expect(page.locator('.saved-on')).toContainText('Available offline');
+  // 199 older articles in the history and one saved even longer ago, as
+  // months of reading would leave them.
+  await page.evaluate(() => new Promise((ok, fail) => {
+    const open = indexedDB.open('folio');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('library', 'readwrite');
+      const entry = (slug, headline, savedAt, shelf) => ({
+        slug, headline, dek: '', section: 'europe', kind: 'news', published: '2026-01-01T00:00:00Z',
+        saved_at: savedAt, size: 1000, images: [], shelf,
+      });
+      const store = tx.objectStore('library');
+      for (let i = 0; i < 199; i++) {
+        store.put(entry(`old-${String(i).padStart(3, '0')}`, `Old story ${i}`, Date.UTC(2026, 0, 1) + i * 60000, 'history'));
+      }
+      store.put(entry('kept-long-ago', 'Kept long ago', Date.UTC(2025, 0, 1), 'saved'));
+      tx.oncomplete = () => { db.close(); ok(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
+  // One more read: 201 in the history, so the oldest goes.
+  await page.goto(`/articles/${next.slug}`);
+  await appReady(page);
+  await expect(page.locator('.saved-on')).toContainText('Available offline');
+  await page.goto('/library');
+  await expect(shelf(page, 'History')).toHaveAccessibleName('History (200)');
+  await expect(shelf(page, 'Saved')).toContainText('Kept long ago');
+  await expect(page.getByRole('link', { name: 'Old story 0', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Old story 1', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: next.headline, exact: true })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: first.headline, exact: true })).toHaveCount(1);
+});

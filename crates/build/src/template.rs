@@ -372,12 +372,17 @@ impl Tag {
         }
     }
 
-    /// Writes `<html>` again with `lang` set, other attributes kept.
+    /// Writes `<html>` again with `lang` set and the direction its script
+    /// is written in (`dir="rtl"` for Arabic, Hebrew…), other attributes
+    /// kept.
     fn write_with_lang(&self, out: &mut String, lang: &str) {
         out.push_str("<html lang=\"");
         push_escaped(out, lang);
         out.push('"');
-        for (name, value) in self.attrs.iter().filter(|(n, _)| n != "lang") {
+        if folio_content::text::is_right_to_left(lang) {
+            out.push_str(" dir=\"rtl\"");
+        }
+        for (name, value) in self.attrs.iter().filter(|(n, _)| n != "lang" && n != "dir") {
             out.push(' ');
             out.push_str(name);
             if let Some(value) = value {

@@ -5,6 +5,34 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// Words a reader gets through per minute; a common editorial estimate.
 const WORDS_PER_MINUTE: usize = 230;
 
+/// Whether a language (a BCP 47 tag such as `ar`, `he-IL`, `fa`) is
+/// written right to left: by its script subtag when it has one
+/// (`az-Arab`), else by its language.
+pub fn is_right_to_left(lang: &str) -> bool {
+    let mut parts = lang.split(['-', '_']).map(str::to_ascii_lowercase);
+    let language = parts.next().unwrap_or_default();
+    let script = parts.find(|p| p.len() == 4);
+    match script.as_deref() {
+        Some("arab" | "hebr" | "thaa" | "syrc" | "nkoo" | "adlm" | "rohg") => true,
+        Some(_) => false,
+        None => matches!(
+            language.as_str(),
+            "ar" | "he"
+                | "iw"
+                | "fa"
+                | "ur"
+                | "ps"
+                | "yi"
+                | "dv"
+                | "sd"
+                | "ug"
+                | "ckb"
+                | "ku"
+                | "syr"
+        ),
+    }
+}
+
 /// Counts the words of the visible text of a markdown document.
 pub fn word_count(markdown: &str) -> usize {
     plain_text(markdown)
@@ -108,5 +136,15 @@ mod tests {
         );
         let short = teaser("alpha beta gamma delta", 12);
         assert_eq!(short, "alpha beta…");
+    }
+
+    #[test]
+    fn right_to_left_languages_are_known_by_language_or_script() {
+        for rtl in ["ar", "he-IL", "fa", "ur-PK", "az-Arab", "ckb"] {
+            assert!(is_right_to_left(rtl), "{rtl}");
+        }
+        for ltr in ["en", "pt-BR", "es", "az-Latn", "tr", ""] {
+            assert!(!is_right_to_left(ltr), "{ltr}");
+        }
     }
 }
