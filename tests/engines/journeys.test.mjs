@@ -200,7 +200,8 @@ for (const engine of Object.keys(ENGINES).filter((e) => only.includes(e))) {
       await b.open('/library');
       await b.appReady();
       await b.until('the library lists them', async () => (await b.count('.library-item')) === stories.length);
-      await b.click('.library-item button');
+      // Its Remove button (the other one moves it to the history).
+      await b.click('.library-item button[aria-label^="Remove “"]');
       await b.until('one is removed', async () => (await b.count('.library-item')) === stories.length - 1);
     }));
 
