@@ -10,26 +10,19 @@ use crate::net::{Inflight, LoadError};
 use crate::routes::links;
 use crate::store::{self, StoreError};
 use folio_content::search::SearchIndex;
-use folio_content::site_search::{self, SiteDoc};
+use folio_content::site_search::SiteDoc;
+use folio_views::search;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 const RESULTS: usize = 50;
 
-/// What a result shows: its slug, headline and standfirst.
-#[derive(Clone, PartialEq)]
-struct Shown {
-    slug: String,
-    title: String,
-    dek: String,
-}
-
 /// The index and what each hit shows, built once per visit from the texts
 /// store alone (it carries titles and standfirsts too).
 struct Searchable {
     index: SearchIndex,
-    shown: HashMap<String, Shown>,
+    shown: HashMap<String, search::LibraryHit>,
 }
 
 async fn load() -> Result<Arc<Searchable>, StoreError> {
@@ -46,7 +39,7 @@ async fn load() -> Result<Arc<Searchable>, StoreError> {
         .map(|d| {
             (
                 d.slug.clone(),
-                Shown {
+                search::LibraryHit {
                     slug: d.slug,
                     title: d.title,
                     dek: d.dek,
@@ -161,42 +154,28 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn SiteHits(site: RwSignal<SiteResults, LocalStorage>, query: RwSignal<String>) -> impl IntoView {
     let marks = context::library_marks().get();
-    move || {
-        match site.get() {
+    let html = move || match site.get() {
         SiteResults::None => {
-            let offline = !context::online().0.get() && !query.get().trim().is_empty();
-            offline.then(|| view! {
-                <p class="notice">"You are offline: searching the articles saved on this device."</p>
-            }).into_any()
+            if !context::online().0.get() && !query.get().trim().is_empty() {
+                r#"<p class="notice">You are offline: searching the articles saved on this device.</p>"#.to_owned()
+            } else {
+                String::new()
+            }
         }
-        SiteResults::Searching => view! { <p class="search-count" role="status">"Searching…"</p> }.into_any(),
-        SiteResults::Failed(why) => view! {
-            <p class="notice notice-warning" role="alert">{format!("The site could not be searched. {why} Your saved articles are searched below.")}</p>
-        }.into_any(),
-        SiteResults::Found(q, found) => {
-            let n = found.len();
-            view! {
-                <section class="search-site" aria-labelledby="search-site-h">
-                    <h2 id="search-site-h" class="search-heading">"On the site"</h2>
-                    <p class="search-count" role="status">{format!("{n}{} {} for “{}”", if n == site_search::RESULTS { "+" } else { "" }, if n == 1 { "story" } else { "stories" }, q.trim())}</p>
-                    <ol class="search-results search-results-site">
-                        {found.into_iter().map(|d| {
-                            let saved = marks.with_untracked(|m| m.contains_key(&d.slug));
-                            view! {
-                                <li>
-                                    <a href=links().article(&d.slug) class="search-title">{d.title.clone()}</a>
-                                    {saved.then(|| view! { " " <span class="badge badge-saved">"Saved"</span> })}
-                                    <p class="search-dek">{d.dek.clone()}</p>
-                                    <p class="search-meta"><time datetime=d.published.as_str().to_owned()>{d.published.long_date()}</time></p>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                </section>
-            }.into_any()
+        SiteResults::Searching => {
+            r#"<p class="search-count" role="status">Searching…</p>"#.to_owned()
         }
-    }
-    }
+        SiteResults::Failed(why) => folio_views::states::warning(&format!(
+            "The site could not be searched. {why} Your saved articles are searched below."
+        ))
+        .into_string(),
+        SiteResults::Found(q, found) => marks
+            .with_untracked(|m| {
+                search::site_results(links(), &q, &found, &|slug| m.contains_key(slug))
+            })
+            .into_string(),
+    };
+    view! { <div class="search-site-results" inner_html=html></div> }
 }
 
 #[component]
@@ -206,44 +185,21 @@ fn Results(
     site: RwSignal<SiteResults, LocalStorage>,
 ) -> impl IntoView {
     let total = searchable.index.len();
-    let hits = Memo::new(move |_| {
+    let html = move || {
         let q = query.get();
         // What the site search shows already is not repeated.
-        let shown: Vec<String> = site.with(|s| match s {
-            SiteResults::Found(_, found) => found.iter().map(|d| d.slug.clone()).collect(),
-            _ => Vec::new(),
+        let (shown, more): (Vec<String>, bool) = site.with(|s| match s {
+            SiteResults::Found(_, found) => (found.iter().map(|d| d.slug.clone()).collect(), true),
+            _ => (Vec::new(), false),
         });
-        searchable
+        let hits: Vec<search::LibraryHit> = searchable
             .index
             .search(&q, RESULTS)
             .into_iter()
             .filter(|h| !shown.contains(&h.slug))
             .filter_map(|h| searchable.shown.get(&h.slug).cloned())
-            .collect::<Vec<_>>()
-    });
-    view! {
-        <section class="search-library" aria-labelledby="search-library-h">
-            <h2 id="search-library-h" class="search-heading">"In your library"</h2>
-            <p class="search-count" role="status">
-                {move || {
-                    let q = query.get();
-                    if q.trim().is_empty() {
-                        format!("{total} saved articles to search, by their full text.")
-                    } else {
-                        let n = hits.with(Vec::len);
-                        let more = if site.with(|s| matches!(s, SiteResults::Found(..))) { " more" } else { "" };
-                        format!("{n}{more} saved {} for “{}”", if n == 1 { "article" } else { "articles" }, q.trim())
-                    }
-                }}
-            </p>
-            <ol class="search-results search-results-library">
-                <For each=move || hits.get() key=|e| e.slug.clone() let:entry>
-                    <li>
-                        <a href=links().article(&entry.slug) class="search-title">{entry.title.clone()}</a>
-                        <p class="search-dek">{entry.dek.clone()}</p>
-                    </li>
-                </For>
-            </ol>
-        </section>
-    }
+            .collect();
+        search::library_results(links(), &q, total, &hits, more).into_string()
+    };
+    view! { <div class="search-library-results" inner_html=html></div> }
 }

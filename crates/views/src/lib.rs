@@ -15,6 +15,7 @@ pub mod cards;
 pub mod front;
 pub mod listing;
 pub mod rail;
+pub mod search;
 pub mod settings;
 pub mod share;
 pub mod shell;

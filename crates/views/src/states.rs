@@ -38,3 +38,8 @@ pub fn app_page(title: &str, description: &str) -> Markup {
         (loading("Loading…"))
     }
 }
+
+/// A warning in the page: something the reader should know went wrong.
+pub fn warning(text: &str) -> Markup {
+    html! { p.notice.notice-warning role="alert" { (text) } }
+}

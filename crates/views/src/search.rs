@@ -1,0 +1,111 @@
+//! The Search page's results: the whole site's (from the index the build
+//! writes) and the saved library's. The app fetches and ranks; these only
+//! render what they are given.
+
+use crate::Markup;
+use folio_content::paths::Links;
+use folio_content::site_search::{SiteDoc, RESULTS};
+use maud::html;
+
+/// One saved article found by the library's full-text search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LibraryHit {
+    pub slug: String,
+    pub title: String,
+    pub dek: String,
+}
+
+/// "On the site": the stories found for `query`, each marked when it is
+/// saved on this device.
+pub fn site_results(
+    links: &Links,
+    query: &str,
+    found: &[SiteDoc],
+    saved: &dyn Fn(&str) -> bool,
+) -> Markup {
+    let n = found.len();
+    let more = if n == RESULTS { "+" } else { "" };
+    let noun = if n == 1 { "story" } else { "stories" };
+    html! {
+        section.search-site aria-labelledby="search-site-h" {
+            h2 #search-site-h .search-heading { "On the site" }
+            p.search-count role="status" { (n) (more) " " (noun) " for “" (query.trim()) "”" }
+            ol.search-results.search-results-site {
+                @for d in found {
+                    li {
+                        a.search-title href=(links.article(&d.slug)) { (d.title) }
+                        @if saved(&d.slug) { " " span.badge.badge-saved { "Saved" } }
+                        p.search-dek { (d.dek) }
+                        p.search-meta { time datetime=(d.published.as_str()) { (d.published.long_date()) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "In your library": saved articles matching `query` by their full text
+/// (those the site results show already left out: `more` says so); with
+/// no query, how many there are to search.
+pub fn library_results(
+    links: &Links,
+    query: &str,
+    total: usize,
+    hits: &[LibraryHit],
+    more: bool,
+) -> Markup {
+    let n = hits.len();
+    html! {
+        section.search-library aria-labelledby="search-library-h" {
+            h2 #search-library-h .search-heading { "In your library" }
+            p.search-count role="status" {
+                @if query.trim().is_empty() {
+                    (total) " saved articles to search, by their full text."
+                } @else {
+                    (n) @if more { " more" } " saved " (if n == 1 { "article" } else { "articles" })
+                    " for “" (query.trim()) "”"
+                }
+            }
+            ol.search-results.search-results-library {
+                @for h in hits {
+                    li {
+                        a.search-title href=(links.article(&h.slug)) { (h.title) }
+                        p.search-dek { (h.dek) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use folio_content::{Kind, Timestamp};
+
+    #[test]
+    fn results_are_escaped_links_with_counts() {
+        let links = Links::new("/news/");
+        let doc = SiteDoc {
+            slug: "a".into(),
+            title: "<b>Ports</b>".into(),
+            dek: "Dek".into(),
+            section: "europe".into(),
+            kind: Kind::News,
+            published: Timestamp::from_unix(0),
+        };
+        let html = site_results(&links, " ports ", &[doc], &|s| s == "a").into_string();
+        assert!(html.contains("1 story for “ports”"), "{html}");
+        assert!(html.contains("href=\"/news/articles/a\">&lt;b&gt;Ports&lt;/b&gt;</a>"));
+        assert!(html.contains("badge-saved"));
+        let hit = LibraryHit {
+            slug: "b".into(),
+            title: "B".into(),
+            dek: String::new(),
+        };
+        let lib = library_results(&links, "x", 3, &[hit.clone(), hit], true).into_string();
+        assert!(lib.contains("2 more saved articles for “x”"), "{lib}");
+        let empty = library_results(&links, "", 3, &[], false).into_string();
+        assert!(empty.contains("3 saved articles to search"));
+    }
+}
