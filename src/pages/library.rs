@@ -8,10 +8,10 @@ use crate::loaders;
 use crate::offline::caches;
 use crate::routes::links;
 use crate::store::device::{self as storage, human_bytes};
-use crate::store::records::LibraryEntry;
 use crate::store::{self, LibraryContents, Shelf, StoreError, HISTORY_CAP};
 use folio_content::Timestamp;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `/library`.
 #[component]
@@ -63,19 +63,37 @@ fn saved_time(at: f64) -> Timestamp {
     Timestamp::from_unix((at / 1000.0) as i64)
 }
 
+/// The library's contents for the view.
+fn view_of(listing: &LibraryContents, confirming: bool) -> folio_views::library::Library {
+    let total: u64 = listing.entries.iter().map(|e| u64::from(e.size)).sum();
+    folio_views::library::Library {
+        items: listing
+            .entries
+            .iter()
+            .map(|e| folio_views::library::Item {
+                slug: e.slug.clone(),
+                headline: e.headline.clone(),
+                section: e.section.clone(),
+                size: human_bytes(f64::from(e.size)),
+                when: saved_time(e.saved_at),
+                saved: e.shelf == Shelf::Saved,
+                progress: e.position.map(|p| (p.progress * 100.0).round() as u32),
+                problem: e.problem.clone(),
+            })
+            .collect(),
+        total_size: human_bytes(total as f64),
+        history_cap: HISTORY_CAP,
+        confirming,
+    }
+}
+
 #[component]
 fn LibraryView(
     listing: LibraryContents,
     on_change: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let damaged = listing.damaged();
-    let entries = listing.entries;
-    let total: u64 = entries.iter().map(|e| u64::from(e.size)).sum();
-    let count = entries.len();
-    let on_purpose = entries.iter().filter(|e| e.shelf == Shelf::Saved).count();
     let error = RwSignal::new(None::<String>);
     let confirm_all = RwSignal::new(false);
-
     let marks = context::library_marks();
     let remove = move |slugs: Vec<String>, all: bool| {
         leptos::task::spawn_local(async move {
@@ -112,7 +130,6 @@ fn LibraryView(
             }
         });
     };
-
     // Save one from the history, or put a saved one back in it.
     let move_to = move |slug: String, shelf: Shelf| {
         leptos::task::spawn_local(async move {
@@ -132,124 +149,37 @@ fn LibraryView(
             }
         });
     };
-
-    view! {
-        <section class="library-summary" aria-label="Library summary">
-            <p class="library-count">
-                {format!(
-                    "{count} {} on this device ({on_purpose} saved, {} in history) · {}",
-                    if count == 1 { "article" } else { "articles" },
-                    count - on_purpose,
-                    human_bytes(total as f64)
-                )}
-            </p>
-            <p><a href=links().search()>"Search your library"</a></p>
-            {(damaged > 0).then(|| view! {
-                <p class="notice notice-warning" role="alert">
-                    {if damaged == 1 {
-                        "1 saved article is damaged and cannot be read. Open it again while online to replace it, or remove it.".to_owned()
-                    } else {
-                        format!("{damaged} saved articles are damaged and cannot be read. Open them again while online to replace them, or remove them.")
-                    }}
-                </p>
-            })}
-            {move || error.get().map(|e| view! { <p class="notice notice-warning" role="alert">{e}</p> })}
-        </section>
-        {if entries.is_empty() {
-            view! {
-                <p class="library-empty">"Nothing here yet. Articles you open are kept in your history; press Save on an article, or save a whole section from its page, to keep it until you remove it."</p>
-            }.into_any()
-        } else {
-            let (saved_entries, history): (Vec<_>, Vec<_>) =
-                entries.into_iter().partition(|e| e.shelf == Shelf::Saved);
-            let item = move |entry: LibraryEntry| view! { <LibraryItem entry=entry remove=remove move_to=move_to/> };
-            view! {
-                <section class="library-shelf" aria-labelledby="saved-h">
-                    <h2 id="saved-h">{format!("Saved ({})", saved_entries.len())}</h2>
-                    <p class="library-shelf-note">"Kept on this device until you remove them."</p>
-                    {if saved_entries.is_empty() {
-                        view! { <p class="library-empty">"Nothing saved yet: press Save on an article or a card."</p> }.into_any()
-                    } else {
-                        view! { <ul class="library-list">{saved_entries.into_iter().map(item).collect_view()}</ul> }.into_any()
-                    }}
-                </section>
-                <section class="library-shelf" aria-labelledby="history-h">
-                    <h2 id="history-h">{format!("History ({})", history.len())}</h2>
-                    <p class="library-shelf-note">{format!("Articles you opened, kept for reading offline: the latest {HISTORY_CAP}, older ones make room.")}</p>
-                    {if history.is_empty() {
-                        view! { <p class="library-empty">"No history yet."</p> }.into_any()
-                    } else {
-                        view! { <ul class="library-list">{history.into_iter().map(item).collect_view()}</ul> }.into_any()
-                    }}
-                </section>
-                <div class="library-actions">
-                    <Show when=move || !confirm_all.get()
-                        fallback=move || view! {
-                            <p role="alert">"Remove every saved article from this device?"</p>
-                            <button type="button" class="button" on:click=move |_| remove(Vec::new(), true)>"Yes, remove all"</button>
-                            <button type="button" class="button-secondary" on:click=move |_| confirm_all.set(false)>"Cancel"</button>
-                        }>
-                        <button type="button" class="button-secondary" on:click=move |_| confirm_all.set(true)>"Remove all"</button>
-                    </Show>
-                </div>
-            }.into_any()
-        }}
-    }
-}
-
-/// One article of the library: its title, where the reader got to, its
-/// size and date, and what can be done with it.
-#[component]
-fn LibraryItem(
-    entry: LibraryEntry,
-    remove: impl Fn(Vec<String>, bool) + Copy + Send + Sync + 'static,
-    move_to: impl Fn(String, Shelf) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let title = entry.headline.clone();
-    let (slug, slug2) = (entry.slug.clone(), entry.slug.clone());
-    let (other, move_text, move_label) = match entry.shelf {
-        Shelf::Saved => (
-            Shelf::History,
-            "Move to history",
-            format!("Move “{title}” to history"),
-        ),
-        Shelf::History => (Shelf::Saved, "Save", format!("Save “{title}” for later")),
-    };
-    let progress = entry.position.map(|p| {
-        if p.finished() {
-            "Read".to_owned()
-        } else {
-            format!("{}% read", (p.progress * 100.0).round() as u32)
+    // The view's buttons, by their `data-action`.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        let slug = button.get_attribute("data-slug").unwrap_or_default();
+        match button.get_attribute("data-action").as_deref() {
+            Some("library-remove") => remove(vec![slug], false),
+            Some("library-move") => {
+                let shelf = match button.get_attribute("data-shelf").as_deref() {
+                    Some("saved") => Shelf::Saved,
+                    _ => Shelf::History,
+                };
+                move_to(slug, shelf);
+            }
+            Some("library-confirm") => confirm_all.set(true),
+            Some("library-cancel") => confirm_all.set(false),
+            Some("library-remove-all") => remove(Vec::new(), true),
+            _ => {}
         }
-    });
-    let saved = saved_time(entry.saved_at);
+    };
+    let html = move || {
+        folio_views::library::library(links(), &view_of(&listing, confirm_all.get())).into_string()
+    };
     view! {
-        <li class="library-item">
-            <div class="library-item-text">
-                <a href=links().article(&entry.slug) class="library-title">{entry.headline.clone()}</a>
-                {entry.problem.clone().map(|p| view! {
-                    <p class="library-damaged">
-                        <strong>"Damaged: "</strong>"this saved copy cannot be read. "
-                        <span class="library-problem">{p}</span>
-                    </p>
-                })}
-                <p class="library-meta">
-                    {progress.map(|p| view! { <span class="progress-note">{p}</span>" · " })}
-                    <span class="library-section">{entry.section.replace('-', " ")}</span>
-                    " · "<span class="library-size">{human_bytes(f64::from(entry.size))}</span>
-                    {match entry.shelf { Shelf::Saved => " · saved ", Shelf::History => " · opened " }}
-                    <time datetime=saved.as_str().to_owned()>{saved.long_date_time()}</time>
-                </p>
-            </div>
-            <div class="library-item-actions">
-                {entry.problem.is_none().then(|| view! {
-                    <button type="button" class="button-secondary" aria-label=move_label
-                        on:click=move |_| move_to(slug2.clone(), other)>{move_text}</button>
-                })}
-                <button type="button" class="button-secondary" aria-label=format!("Remove “{title}” from the library")
-                    on:click=move |_| remove(vec![slug.clone()], false)>"Remove"</button>
-            </div>
-        </li>
+        {move || error.get().map(|e| view! { <p class="notice notice-warning" role="alert">{e}</p> })}
+        <div class="library-contents" on:click=on_click inner_html=html></div>
     }
 }
 

@@ -13,6 +13,7 @@
 pub mod article;
 pub mod cards;
 pub mod front;
+pub mod library;
 pub mod listing;
 pub mod rail;
 pub mod search;
