@@ -151,14 +151,24 @@ pub(crate) fn render(
     x.element("name", &site.name);
     x.raw("</author>\n");
     x.line("generator", "folio-build");
+    // Tag and author feeds follow a topic across the site: each entry is
+    // its summary and link (whole bodies there would make the feeds of a
+    // large site about sixteen times the size of the rest).
+    let full = matches!(feed, Feed::Site | Feed::Section(_));
     for a in entries {
-        entry(&mut x, corpus, urls, a)?;
+        entry(&mut x, corpus, urls, a, full)?;
     }
     x.raw("</feed>\n");
     Ok(x.0)
 }
 
-fn entry(x: &mut Xml, corpus: &Corpus, urls: &Urls, a: &ArticleSummary) -> Result<(), String> {
+fn entry(
+    x: &mut Xml,
+    corpus: &Corpus,
+    urls: &Urls,
+    a: &ArticleSummary,
+    full: bool,
+) -> Result<(), String> {
     let url = urls.page(Page::Article(&a.slug));
     x.raw("<entry>\n");
     x.line("title", &a.headline);
@@ -183,6 +193,12 @@ fn entry(x: &mut Xml, corpus: &Corpus, urls: &Urls, a: &ArticleSummary) -> Resul
     }
     if !a.dek.trim().is_empty() {
         x.line("summary", &a.dek);
+    } else if !full {
+        x.line("summary", &a.headline);
+    }
+    if !full {
+        x.raw("</entry>\n");
+        return Ok(());
     }
     // The body goes through the same safety filter as in the app; feed
     // readers render it as HTML.
