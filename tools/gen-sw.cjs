@@ -36,7 +36,7 @@ generateSW({
   // The default (2 MiB) would silently skip a large .wasm.
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   // Trunk already puts a content hash in these names.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg|png)$/,
+  dontCacheBustURLsMatching: /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg|png)$/,
   cacheId: 'folio',
   cleanupOutdatedCaches: true,
   clientsClaim: true,

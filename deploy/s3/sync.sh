@@ -26,14 +26,16 @@ EXTRA=("$@")
 IMMUTABLE="public, max-age=31536000, immutable"
 REVALIDATE="no-cache"
 # Trunk's bundles and the loader (boot-<16 hex>.js) are named by content.
-HASHED=('*-????????????????.js' '*-????????????????.css' '*-????????????????_bg.wasm')
+# Trunk writes its hash without leading zeros: 16 hex digits, sometimes 15.
+HASHED=('*-????????????????.js' '*-????????????????.css' '*-???????????????.js' '*-???????????????.css')
 # The precompressed siblings are for nginx; CloudFront compresses by itself.
 SKIP=(--exclude '*.gz' --exclude '*.br' --exclude '.*')
 
 sync() { aws s3 sync "$DIST" "$DEST" "$@" "${SKIP[@]}" "${EXTRA[@]}"; }
 
 # 1. Hashed js and css: cached for a year, never revalidated.
-sync --exclude '*' --include "${HASHED[0]}" --include "${HASHED[1]}" --cache-control "$IMMUTABLE"
+sync --exclude '*' --include "${HASHED[0]}" --include "${HASHED[1]}" --include "${HASHED[2]}" \
+    --include "${HASHED[3]}" --cache-control "$IMMUTABLE"
 
 # 2. The wasm, uploaded gzip-encoded: CloudFront only compresses the types on
 #    its list, and every browser that runs wasm accepts gzip.
@@ -59,6 +61,7 @@ sync --exclude '*' --include '*.html' --exclude 'content/*' \
 
 # 6. Everything else (sw.js, manifest, robots.txt, sitemaps, favicon).
 sync --exclude '*.wasm' --exclude "${HASHED[0]}" --exclude "${HASHED[1]}" \
+    --exclude "${HASHED[2]}" --exclude "${HASHED[3]}" \
     --exclude '*.webmanifest' --cache-control "$REVALIDATE"
 sync --exclude '*' --include '*.webmanifest' --content-type application/manifest+json \
     --cache-control "$REVALIDATE"
@@ -66,4 +69,5 @@ sync --exclude '*' --include '*.webmanifest' --content-type application/manifest
 # 7. Remove what the build no longer has (deleted articles' pages and
 #    content), keeping old hashed bundles for readers with cached pages.
 sync --delete --exclude '*.wasm' --exclude "${HASHED[0]}" --exclude "${HASHED[1]}" \
+    --exclude "${HASHED[2]}" --exclude "${HASHED[3]}" \
     --exclude '*.webmanifest'

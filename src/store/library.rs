@@ -443,13 +443,18 @@ impl Library {
     ///
     /// [`list`]: Self::list
     pub async fn entries(&self) -> Result<Vec<LibraryEntry>, StoreError> {
+        self.read_all(LIBRARY).await
+    }
+
+    /// Every record of `store` that reads as `T` (one that does not is
+    /// left out).
+    async fn read_all<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &'static str,
+    ) -> Result<Vec<T>, StoreError> {
         self.with_db(|db| async move {
-            let tx = db.transaction(LIBRARY).build()?;
-            let rows = tx
-                .object_store(LIBRARY)?
-                .get_all::<LibraryEntry>()
-                .serde()?
-                .await?;
+            let tx = db.transaction(store).build()?;
+            let rows = tx.object_store(store)?.get_all::<T>().serde()?.await?;
             Ok(rows.flatten().collect())
         })
         .await
@@ -457,16 +462,7 @@ impl Library {
 
     /// Every saved article's searchable text.
     pub async fn texts(&self) -> Result<Vec<TextRecord>, StoreError> {
-        self.with_db(|db| async move {
-            let tx = db.transaction(TEXTS).build()?;
-            let rows = tx
-                .object_store(TEXTS)?
-                .get_all::<TextRecord>()
-                .serde()?
-                .await?;
-            Ok(rows.flatten().collect())
-        })
-        .await
+        self.read_all(TEXTS).await
     }
 
     /// Removes the given articles in one transaction, and returns the

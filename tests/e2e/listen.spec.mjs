@@ -6,7 +6,7 @@
 // what Folio does with it: play, pause, resume, speed, the paragraph being
 // read highlighted and followed, and stopping when the reader leaves.
 import { test, expect } from './fixtures.mjs';
-import { listing, appReady } from './helpers.mjs';
+import { listing, appReady, openInApp } from './helpers.mjs';
 
 const SLUG = 'rhine-danube-low-water-freight';
 
@@ -105,11 +105,7 @@ test.describe('with a speech engine', () => {
     await expect(page.locator('.listening')).toHaveText(at);
     // In-app navigation to another story.
     const other = listing('latest').items.find((s) => s.slug !== SLUG && s.kind !== 'brief');
-    await page.evaluate((href) => {
-      const a = Object.assign(document.createElement('a'), { href });
-      document.body.append(a);
-      a.click();
-    }, `/articles/${other.slug}`);
+    await openInApp(page, `/articles/${other.slug}`);
     await expect(page.locator('h1.headline')).toHaveText(other.headline);
     expect(await page.evaluate(() => speechSynthesis.cancelled)).toBeGreaterThan(0);
     const spoken = await page.evaluate(() => speechSynthesis.spoken.length);

@@ -1,7 +1,7 @@
 // Journeys through the magazine: front page, sections, articles, related
 // stories, history, deep links, pagination and titles.
 import { test, expect } from './fixtures.mjs';
-import { listing, article, appReady, distJson } from './helpers.mjs';
+import { listing, article, appReady, distJson, openInApp } from './helpers.mjs';
 
 const site = () => distJson('content/site.json');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -135,11 +135,7 @@ test('moving on before an article is kept leaves the app working', async ({ page
   await page.goto(`/articles/${first.slug}`);
   await appReady(page);
   // At once: keeping the first article finishes after it has left.
-  await page.evaluate((href) => {
-    const a = Object.assign(document.createElement('a'), { href });
-    document.body.append(a);
-    a.click();
-  }, `/articles/${second.slug}`);
+  await openInApp(page, `/articles/${second.slug}`);
   await expect(page.locator('h1.headline')).toHaveText(second.headline);
   await page.waitForTimeout(1500);
   expect(await page.evaluate(() => document.documentElement.classList.contains('app'))).toBe(true);

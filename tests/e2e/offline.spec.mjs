@@ -2,7 +2,7 @@
 // of headless Chromium. "Offline" is the browser context's network switch,
 // not a mocked fetch.
 import { test, expect } from './fixtures.mjs';
-import { listing, article, appReady } from './helpers.mjs';
+import { listing, article, appReady, openInApp } from './helpers.mjs';
 
 // Each test gets a fresh context, so storage starts empty.
 async function swReady(page) {
@@ -134,11 +134,7 @@ test('a saved article shows at once and is revalidated in the background', async
   // The notice belongs to that article, not the next one opened.
   const other = analysis()[0];
   // In-app navigation (the page component stays mounted).
-  await page.evaluate((href) => {
-    const a = Object.assign(document.createElement('a'), { href });
-    document.body.append(a);
-    a.click();
-  }, `/articles/${other.slug}`);
+  await openInApp(page, `/articles/${other.slug}`);
   await expect(page.locator('h1.headline')).toHaveText(other.headline);
   await expect(page.getByText('This article has been updated since you saved it')).toHaveCount(0);
 });
