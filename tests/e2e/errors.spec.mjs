@@ -89,7 +89,7 @@ test('hostile text in an article file is shown as text in what the app draws', a
   await expect(page.locator('.library-list')).toContainText('Hostile <b>headline</b>');
   await page.getByRole('link', { name: 'Search your library' }).click();
   await page.getByLabel('Search stories').fill('hostile');
-  await expect(page.locator('.search-results')).toContainText('<img src=');
+  await expect(page.locator('.search-results-library')).toContainText('<img src=');
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await page.locator('main img[src*="tracker"], main script').count()).toBe(0);
   expect(foreign).toEqual([]);
