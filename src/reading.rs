@@ -150,13 +150,19 @@ pub fn follow(slug: String, marks: LibraryMarks) -> Option<Following> {
     if let Some(p) = latest.get() {
         show_progress(p.progress);
     }
-    let written = Rc::new(Cell::new(None::<Position>));
+    // Where the reader arrived counts as written: nothing is stored until
+    // they move.
+    let written = Rc::new(Cell::new(latest.get()));
     let write: Rc<dyn Fn()> = {
         let latest = latest.clone();
         Rc::new(move || {
             let Some(position) = latest.get() else { return };
+            // (Past the end of the body every block is above the window:
+            // block and fraction read 0, progress tells the end apart.)
             let unchanged = written.get().is_some_and(|w| {
-                w.block == position.block && (w.within - position.within).abs() < 0.01
+                w.block == position.block
+                    && (w.within - position.within).abs() < 0.01
+                    && (w.progress - position.progress).abs() < 0.01
             });
             if unchanged {
                 return;
@@ -219,7 +225,8 @@ pub fn follow(slug: String, marks: LibraryMarks) -> Option<Following> {
     for event in ["scroll", "resize"] {
         let _ = window.add_event_listener_with_callback(event, on_scroll.as_ref().unchecked_ref());
     }
-    let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    // Hiding the page (switching away, closing the tab, leaving it) comes
+    // before `pagehide`, while a write can still finish.
     if let Some(doc) = window.document() {
         let _ = doc
             .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
@@ -244,8 +251,6 @@ impl Drop for Following {
                 self.on_scroll.as_ref().unchecked_ref(),
             );
         }
-        let _ = w
-            .remove_event_listener_with_callback("pagehide", self.on_hide.as_ref().unchecked_ref());
         if let Some(doc) = w.document() {
             let _ = doc.remove_event_listener_with_callback(
                 "visibilitychange",

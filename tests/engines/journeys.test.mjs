@@ -190,6 +190,40 @@ for (const engine of Object.keys(ENGINES).filter((e) => only.includes(e))) {
       assert.ok(shown === 'copied' || shown === url, `${shown}`);
     }));
 
+    test('display settings apply at once and before the next page is painted', JOURNEY, () => journey(async (b) => {
+      const s = story();
+      await b.open(`/articles/${s.slug}`);
+      await b.appReady();
+      await b.click('.settings-toggle');
+      await b.click('.settings-panel input[name=theme][value=sepia]');
+      await b.click('.settings-panel input[name=text][value=xl]');
+      await b.until('applied at once', async () => (await b.js('return document.documentElement.dataset.theme')) === 'sepia');
+      assert.equal(await b.js('return document.documentElement.dataset.text'), 'xl');
+      assert.equal(await b.js('return getComputedStyle(document.body).backgroundColor'), 'rgb(244, 236, 216)');
+      // The next document has them from its first script, before the app.
+      await b.open(`/sections/${s.section}`);
+      assert.equal(await b.js('return document.documentElement.dataset.theme'), 'sepia');
+      assert.equal(await b.js('return getComputedStyle(document.documentElement).fontSize'), '20px');
+    }));
+
+    // Known defect, open: in WebKitGTK the library opened by URL right after
+    // Save stays on "Loading…" (its IndexedDB read never answers); reported
+    // here as a todo so the run shows it without failing on it.
+    const saveJourney = engine === 'webkit'
+      ? { ...JOURNEY, todo: 'WebKitGTK: the library never loads after Save (IndexedDB read hangs)' }
+      : JOURNEY;
+    test('Save keeps an article apart from the history, in the library', saveJourney, () => journey(async (b) => {
+      const s = story();
+      await b.open(`/articles/${s.slug}`);
+      await b.appReady();
+      await b.saved();
+      await b.click('article.article .save-toggle');
+      await b.until('saved on purpose', async () => (await b.text('article.article .save-toggle')) === 'Remove from saved');
+      await b.open('/library');
+      await b.appReady();
+      await b.until('listed under Saved', async () => (await b.text('section[aria-labelledby=saved-h]')).includes(s.headline));
+    }));
+
     test('saving a section, then removing from the library', JOURNEY, () => journey(async (b) => {
       const section = distJson('content/site.json').sections[2];
       const stories = listing(`section/${section.slug}`).items;
