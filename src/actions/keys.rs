@@ -41,12 +41,7 @@ fn click(selector: &str) -> bool {
 fn help() {
     let Some(doc) = super::document() else { return };
     let dialog = doc.get_element_by_id("shortcuts-help").or_else(|| {
-        let template = doc.create_element("template").ok()?;
-        template.set_inner_html(&folio_views::shortcuts::help().into_string());
-        let dialog = template
-            .dyn_ref::<web_sys::HtmlTemplateElement>()?
-            .content()
-            .first_element_child()?;
+        let dialog = super::element_from_html(&folio_views::shortcuts::help().into_string())?;
         doc.body()?.append_child(&dialog).ok()?;
         Some(dialog)
     });

@@ -35,6 +35,17 @@ pub(crate) fn document() -> Option<Document> {
     web_sys::window()?.document()
 }
 
+/// The element that `html` (markup from `folio-views`) describes, parsed
+/// by the browser and not yet in the document.
+pub(crate) fn element_from_html(html: &str) -> Option<Element> {
+    let template = document()?.create_element("template").ok()?;
+    template.set_inner_html(html);
+    template
+        .dyn_ref::<web_sys::HtmlTemplateElement>()?
+        .content()
+        .first_element_child()
+}
+
 /// The nearest element (from the event target up) with a `data-action`.
 fn action_target(event: &web_sys::Event) -> Option<(Element, String)> {
     let target: Element = event.target()?.dyn_into().ok()?;
@@ -261,7 +272,7 @@ fn card_status(online: bool, mark: Option<&Mark>) -> String {
         } else if position.progress >= 0.02 {
             html.push_str(&format!(
                 r#"<span class="progress-note">{}% read</span>"#,
-                (position.progress * 100.0).round() as u32
+                position.percent()
             ));
         }
     }

@@ -28,15 +28,11 @@ pub fn Frame() -> impl IntoView {
         marks.with(|marks| actions::mark_cards(online, marks));
     });
     // "Continue reading" on the front page only.
-    let on_front = move || {
-        let home = crate::routes::links().home();
-        location.with_untracked(|p| p.trim_end_matches('/') == home.trim_end_matches('/'))
-    };
+    let is_front =
+        |p: &String| p.trim_end_matches('/') == crate::routes::links().home().trim_end_matches('/');
+    let on_front = move || location.with_untracked(is_front);
     Effect::new(move |_| {
-        let here = location.with(|p| {
-            p.trim_end_matches('/') == crate::routes::links().home().trim_end_matches('/')
-        });
-        if here {
+        if location.with(is_front) {
             marks.with(|marks| resume::show(marks, on_front));
         } else {
             resume::hide();

@@ -7,7 +7,6 @@ use crate::routes::links;
 use crate::store;
 use folio_views::front::{continue_reading, Resume};
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Where the last dismissed one is remembered, so it does not come back.
@@ -66,20 +65,13 @@ pub fn show(marks: &HashMap<String, Mark>, still_here: impl Fn() -> bool + 'stat
         let html = continue_reading(&Resume {
             href: &href,
             headline: &entry.headline,
-            percent: (position.progress * 100.0).round() as u32,
+            percent: position.percent(),
         })
         .into_string();
-        let Some(doc) = crate::actions::document() else {
-            return;
-        };
-        let (Ok(template), Some(body)) = (doc.create_element("template"), doc.body()) else {
-            return;
-        };
-        template.set_inner_html(&html);
-        let Some(aside) = template
-            .dyn_ref::<web_sys::HtmlTemplateElement>()
-            .and_then(|t| t.content().first_element_child())
-        else {
+        let (Some(body), Some(aside)) = (
+            crate::actions::document().and_then(|d| d.body()),
+            crate::actions::element_from_html(&html),
+        ) else {
             return;
         };
         let _ = aside.set_attribute("data-key", &dismissal(&slug, &position));

@@ -77,7 +77,7 @@ fn view_of(listing: &LibraryContents, confirming: bool) -> folio_views::library:
                 size: human_bytes(f64::from(e.size)),
                 when: saved_time(e.saved_at),
                 saved: e.shelf == Shelf::Saved,
-                progress: e.position.map(|p| (p.progress * 100.0).round() as u32),
+                progress: e.position.map(|p| p.percent()),
                 problem: e.problem.clone(),
             })
             .collect(),

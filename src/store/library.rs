@@ -44,6 +44,15 @@ pub struct ToSave {
     pub facts: records::PageFacts,
 }
 
+/// The library entry of `slug` in a transaction's `library` store (`None`
+/// also for one that no longer reads).
+async fn entry_in(
+    library: &indexed_db_futures::object_store::ObjectStore<'_>,
+    slug: &str,
+) -> indexed_db_futures::Result<Option<LibraryEntry>> {
+    Ok(library.get(slug).serde()?.await.ok().flatten())
+}
+
 /// How many articles the history keeps: reading more evicts the oldest.
 /// Saved articles do not count and are never evicted.
 pub const HISTORY_CAP: usize = 200;
@@ -74,14 +83,10 @@ impl Library {
                 let texts = tx.object_store(TEXTS)?;
                 for item in items {
                     let size = item.json.len() as u32;
-                    let before: Option<LibraryEntry> = library
-                        .get(item.article.slug.as_str())
-                        .serde()?
-                        .await
-                        .ok()
-                        .flatten();
                     // A damaged entry is replaced whole.
-                    let before = before.filter(|e| e.problem.is_none());
+                    let before = entry_in(&library, &item.article.slug)
+                        .await?
+                        .filter(|e| e.problem.is_none());
                     let (shelf, saved_at, position) = match before {
                         // Saved now: its save date is now.
                         Some(e) if e.shelf == Shelf::History && shelf == Shelf::Saved => {
@@ -153,13 +158,7 @@ impl Library {
             let size = item.json.len() as u32;
             let (mut entry, text) = derive(&item.article, &item.facts, kept.saved_at, size);
             let library = tx.object_store(LIBRARY)?;
-            let before: Option<LibraryEntry> = library
-                .get(item.article.slug.as_str())
-                .serde()?
-                .await
-                .ok()
-                .flatten();
-            if let Some(before) = before {
+            if let Some(before) = entry_in(&library, &item.article.slug).await? {
                 entry.shelf = before.shelf;
                 entry.position = before.position;
             }

@@ -91,6 +91,11 @@ impl Position {
     pub fn finished(&self) -> bool {
         self.progress >= 0.97
     }
+
+    /// How much was read, in whole percent.
+    pub fn percent(&self) -> u32 {
+        (self.progress.clamp(0.0, 1.0) * 100.0).round() as u32
+    }
 }
 
 impl LibraryEntry {
