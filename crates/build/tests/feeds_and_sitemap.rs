@@ -4,22 +4,11 @@
 mod common;
 
 use common::{built_site, site_step};
-use roxmltree::{Document, Node};
+use roxmltree::Document;
 
-const ATOM: &str = "http://www.w3.org/2005/Atom";
-
-fn children<'a>(node: Node<'a, 'a>, name: &str) -> Vec<Node<'a, 'a>> {
-    node.children()
-        .filter(|n| n.has_tag_name((ATOM, name)))
-        .collect()
-}
-
-fn text<'a>(node: Node<'a, 'a>, name: &str) -> &'a str {
-    children(node, name)
-        .first()
-        .and_then(|n| n.text())
-        .unwrap_or_default()
-}
+use common::atom_children as children;
+use common::atom_text as text;
+use common::ATOM;
 
 #[test]
 fn the_site_feed_is_valid_atom_with_every_story_newest_first() {

@@ -7,10 +7,8 @@
 mod common;
 
 use common::{built_site, meta, run, site_step, succeeded, text, Scratch};
-use roxmltree::{Document, Node};
+use roxmltree::Document;
 use scraper::{Html, Selector};
-
-const ATOM: &str = "http://www.w3.org/2005/Atom";
 
 /// The good fixture (page size 2) with two more articles on trade by Ana
 /// Souza: a brief, the newest story, spelling its tag "Trade", and an older
@@ -236,18 +234,9 @@ fn articles_link_their_tags_and_authors() {
     assert_eq!(hrefs(&doc, ".byline-authors a"), ["/authors/ana-souza"]);
 }
 
-fn children<'a>(node: Node<'a, 'a>, name: &str) -> Vec<Node<'a, 'a>> {
-    node.children()
-        .filter(|n| n.has_tag_name((ATOM, name)))
-        .collect()
-}
-
-fn child_text<'a>(node: Node<'a, 'a>, name: &str) -> &'a str {
-    children(node, name)
-        .first()
-        .and_then(|n| n.text())
-        .unwrap_or_default()
-}
+use common::atom_children as children;
+use common::atom_text as child_text;
+use common::ATOM;
 
 /// The feed's title, its page and its entries' article slugs, checking what
 /// Atom requires of the feed and of each entry.

@@ -151,3 +151,24 @@ pub(crate) fn record(line: &str) {
         let _ = writeln!(f, "{line}");
     }
 }
+
+/// The Atom namespace, for reading feeds.
+pub(crate) const ATOM: &str = "http://www.w3.org/2005/Atom";
+
+/// An Atom element's children named `name`.
+pub(crate) fn atom_children<'a>(
+    node: roxmltree::Node<'a, 'a>,
+    name: &str,
+) -> Vec<roxmltree::Node<'a, 'a>> {
+    node.children()
+        .filter(|n| n.has_tag_name((ATOM, name)))
+        .collect()
+}
+
+/// The text of an Atom element's first child named `name`.
+pub(crate) fn atom_text<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> &'a str {
+    atom_children(node, name)
+        .first()
+        .and_then(|n| n.text())
+        .unwrap_or_default()
+}
