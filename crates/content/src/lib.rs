@@ -23,7 +23,7 @@ pub use decode::{decode_article, decode_listing, decode_site};
 pub use model::{
     Article, ArticleSummary, Image, ImageSizes, Kind, ListingPage, Section, Site, SocialAccount,
 };
-pub use timestamp::Timestamp;
+pub use timestamp::{Civil, Timestamp};
 
 /// The content format version this code reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

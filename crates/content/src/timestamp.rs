@@ -66,33 +66,20 @@ impl Timestamp {
             .unwrap_or_default()
     }
 
-    /// "2 November 2026": the date in UTC, as every page shows it. Pages are
-    /// written once for every reader (at build time, and identically by the
-    /// app), so the date cannot follow a reader's time zone without
-    /// changing under their eyes.
-    pub fn long_date(&self) -> String {
-        match OffsetDateTime::from_unix_timestamp(self.unix) {
-            Ok(t) => format!(
-                "{} {} {}",
-                t.day(),
-                MONTHS[t.month() as usize - 1],
-                t.year()
-            ),
-            Err(_) => self.date_utc(),
-        }
-    }
-
-    /// "2 November 2026, 09:30 UTC".
-    pub fn long_date_time(&self) -> String {
-        match OffsetDateTime::from_unix_timestamp(self.unix) {
-            Ok(t) => format!(
-                "{}, {:02}:{:02} UTC",
-                self.long_date(),
-                t.hour(),
-                t.minute()
-            ),
-            Err(_) => self.date_utc(),
-        }
+    /// The date and time in UTC, for pages to write in the reader's
+    /// language (`folio_views::i18n`). Pages are written once for every
+    /// reader (at build time, and identically by the app), so the date
+    /// cannot follow a reader's time zone without changing under their
+    /// eyes. `None` outside what the calendar library can represent.
+    pub fn civil_utc(&self) -> Option<Civil> {
+        let t = OffsetDateTime::from_unix_timestamp(self.unix).ok()?;
+        Some(Civil {
+            year: t.year(),
+            month: u8::from(t.month()),
+            day: t.day(),
+            hour: t.hour(),
+            minute: t.minute(),
+        })
     }
 
     /// The calendar date in UTC as `YYYY-MM-DD`, for sitemaps and fallbacks.
@@ -107,20 +94,15 @@ impl Timestamp {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A calendar date and time of day (UTC): month 1-12, day 1-31.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Civil {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+}
 
 impl PartialOrd for Timestamp {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
@@ -186,8 +168,9 @@ mod tests {
     #[test]
     fn long_dates_are_written_in_utc() {
         let t = Timestamp::parse("2026-11-02T23:30:00-02:00").unwrap();
-        assert_eq!(t.long_date(), "3 November 2026");
-        assert_eq!(t.long_date_time(), "3 November 2026, 01:30 UTC");
-        assert_eq!(Timestamp::from_unix(0).long_date(), "1 January 1970");
+        let c = t.civil_utc().unwrap();
+        assert_eq!((c.year, c.month, c.day, c.hour, c.minute), (2026, 11, 3, 1, 30));
+        let epoch = Timestamp::from_unix(0).civil_utc().unwrap();
+        assert_eq!((epoch.year, epoch.month, epoch.day), (1970, 1, 1));
     }
 }

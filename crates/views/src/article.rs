@@ -4,6 +4,7 @@
 use crate::cards::{kicker, save_button};
 use crate::rail::{rail, RailStories};
 use crate::share::{share_bar, ShareTarget};
+use crate::i18n::{names_in_a_row, AfterName, Msg, Texts};
 use crate::{Ctx, Markup, PreEscaped};
 use folio_content::markdown::{self, RenderOptions};
 use folio_content::security::image_allowed;
@@ -34,16 +35,17 @@ pub struct Neighbours<'a> {
 fn article_nav(ctx: &Ctx<'_>, section: &str, n: &Neighbours<'_>) -> Markup {
     html! {
         @if n.previous.is_some() || n.next.is_some() {
-            nav.article-nav aria-label=(format!("More in {}", ctx.site.section_name(section))) {
+            @let name = ctx.site.section_name(section);
+            nav.article-nav aria-label=(ctx.texts.fill(Msg::MoreIn, &[name])) data-t-label=(Msg::MoreIn.name()) data-t-label-args=(name) {
                 @if let Some(s) = n.previous {
                     a.article-nav-previous rel="prev" href=(ctx.links.article(&s.slug)) {
-                        span.article-nav-label { "Previous story" }
+                        span.article-nav-label { (ctx.texts.t(Msg::PreviousStory)) }
                         span.article-nav-title { (s.headline) }
                     }
                 }
                 @if let Some(s) = n.next {
                     a.article-nav-next rel="next" href=(ctx.links.article(&s.slug)) {
-                        span.article-nav-label { "Next story" }
+                        span.article-nav-label { (ctx.texts.t(Msg::NextStory)) }
                         span.article-nav-title { (s.headline) }
                     }
                 }
@@ -52,38 +54,7 @@ fn article_nav(ctx: &Ctx<'_>, section: &str, n: &Neighbours<'_>) -> Markup {
     }
 }
 
-/// The names to read out, each with what follows it: "A", "A and B",
-/// "A, B and C" (blank names left out).
-fn names_in_a_row(names: &[String]) -> Vec<(&str, &'static str)> {
-    let names: Vec<&str> = names
-        .iter()
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty())
-        .collect();
-    let count = names.len();
-    names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let after = match count - i {
-                1 => "",
-                2 => " and ",
-                _ => ", ",
-            };
-            (name, after)
-        })
-        .collect()
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn join_names(names: &[String]) -> String {
-    names_in_a_row(names)
-        .into_iter()
-        .flat_map(|(name, after)| [name, after])
-        .collect()
-}
-
-/// Authors, each a link to their page (it reads as [`join_names`]), the
+/// Authors, each a link to their page (it reads as [`Texts::join_names`]), the
 /// published (and updated) date as `<time datetime>`, and the reading time.
 pub fn byline(
     ctx: &Ctx<'_>,
@@ -98,23 +69,24 @@ pub fn byline(
         div.byline {
             @if !names.is_empty() {
                 p.byline-authors {
-                    "By "
+                    (ctx.texts.t(Msg::By))
                     @for (name, after) in names {
                         @if let Some(href) = ctx.links.author(name) {
                             a.byline-author href=(href) { (name) }
                         } @else {
                             (name)
                         }
-                        (after)
+                        @if after == AfterName::And { (ctx.texts.t(Msg::And)) }
+                        @else { (ctx.texts.after_name(after)) }
                     }
                 }
             }
             p.byline-meta {
-                time datetime=(published.as_str()) { (published.long_date()) }
+                (ctx.texts.time(published, false))
                 @if let Some(u) = updated {
-                    span.byline-updated { " · Updated " time datetime=(u.as_str()) { (u.long_date_time()) } }
+                    span.byline-updated { " · " (ctx.texts.t(Msg::Updated)) (ctx.texts.time(u, true)) }
                 }
-                span.byline-reading { " · " (minutes) " min read" }
+                span.byline-reading { " · " (ctx.texts.t_minutes(minutes)) }
             }
         }
     }
@@ -146,13 +118,13 @@ pub fn hero(ctx: &Ctx<'_>, image: &Image, sizes: Option<&ImageSizes>) -> Markup 
 /// Listen: the article read aloud by the browser's speech synthesis, one
 /// block at a time, the one being read highlighted. The app shows it only
 /// where the browser has voices (it keeps its place, invisible, until then).
-pub fn listen() -> Markup {
+pub fn listen(t: &Texts) -> Markup {
     html! {
         div.listen.app-slot {
-            button.listen-toggle.button-secondary type="button" data-action="listen" { "Listen" }
-            button.listen-stop.button-secondary type="button" data-action="listen-stop" hidden { "Stop" }
+            button.listen-toggle.button-secondary type="button" data-action="listen" { (t.t(Msg::Listen)) }
+            button.listen-stop.button-secondary type="button" data-action="listen-stop" hidden { (t.t(Msg::Stop)) }
             label.listen-speed {
-                "Speed "
+                (t.t(Msg::Speed))
                 select data-action="listen-speed" {
                     @for (rate, label) in [("0.8", "0.8×"), ("1", "1×"), ("1.25", "1.25×"), ("1.5", "1.5×"), ("2", "2×")] {
                         option value=(rate) selected[rate == "1"] { (label) }
@@ -183,7 +155,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
             article.article data-modified=(a.last_modified().as_str()) data-url=(url) {
                 // How far the reader is: a bar along the top of the window,
                 // kept current by the app.
-                div.reading-progress.app-slot role="progressbar" aria-label="Reading progress"
+                div.reading-progress.app-slot role="progressbar" aria-label=(ctx.texts.get(Msg::ReadingProgress)) data-t-label=(Msg::ReadingProgress.name())
                     aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" {
                     span.reading-progress-fill {}
                 }
@@ -192,21 +164,21 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                     h1.headline { (a.headline) }
                     @if !a.dek.is_empty() { p.dek { (a.dek) } }
                     (byline(ctx, &a.authors, &a.published, a.updated.as_ref(), text::reading_minutes(&a.body)))
-                    (listen())
+                    (listen(ctx.texts))
                 }
                 @if let Some(img) = a.hero.as_ref().filter(|h| image_allowed(&h.src, &ctx.site.image_hosts)) {
                     (hero(ctx, img, view.image_sizes))
                 }
                 div.article-body { (PreEscaped(body)) }
                 div.article-actions {
-                    (save_button(&a.slug, &a.headline, false))
-                    (share_bar(&ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
+                    (save_button(ctx.texts, &a.slug, &a.headline, false))
+                    (share_bar(ctx.texts, &ShareTarget { id: "article", url: &url, title: &a.headline, text: &a.dek }))
                 }
                 // Filled by the app once the article is in the reader's library.
                 p.saved-on hidden {}
                 @if !a.tags.is_empty() {
                     footer.article-footer {
-                        h2.visually-hidden { "Tags" }
+                        h2.visually-hidden { (ctx.texts.t(Msg::Tags)) }
                         ul.tags {
                             @for t in &a.tags {
                                 li.tag {
@@ -238,20 +210,12 @@ mod tests {
     }
 
     #[test]
-    fn names_are_joined_for_reading() {
-        let n = |v: &[&str]| join_names(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(n(&[]), "");
-        assert_eq!(n(&["A"]), "A");
-        assert_eq!(n(&["A", " ", "B"]), "A and B");
-        assert_eq!(n(&["A", "B", "C"]), "A, B and C");
-    }
-
-    #[test]
     fn bylines_and_tags_link_every_name_that_has_a_page() {
         let (site, links) = fixtures::site();
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let published = Timestamp::from_unix(0);
@@ -318,6 +282,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let article = fixtures::article("port-plan");
         let sizes = ImageSizes::from([("images/chart.svg".to_owned(), [800, 450])]);
@@ -378,7 +343,7 @@ mod tests {
             count(&html, ".byline-authors a[href='/news/authors/ben-ode']"),
             1
         );
-        assert!(html.contains(" · Updated "));
+        assert!(crate::fixtures::text(&html).contains(" · Updated "));
         assert_eq!(count(&html, ".tags li.tag"), 2);
         assert_eq!(text(".tags li.tag"), ["ports", "trade"]);
         assert_eq!(count(&html, ".tags li.tag a[href='/news/tags/ports']"), 1);
@@ -393,6 +358,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let article = fixtures::article("port-plan");
         let newer = fixtures::summary("newer-one", Kind::News, 3);

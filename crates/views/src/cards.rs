@@ -2,6 +2,7 @@
 //! and the kicker line above their headlines.
 
 use crate::share::{share_bar, ShareTarget};
+use crate::i18n::{Msg, Texts};
 use crate::{Ctx, Markup};
 use folio_content::security::image_allowed;
 use folio_content::{share, ArticleSummary, Kind};
@@ -33,7 +34,7 @@ impl CardSize {
 pub fn kicker(ctx: &Ctx<'_>, kind: Kind, section: &str, topic: Option<&str>) -> Markup {
     html! {
         p.kicker {
-            a.kicker-kind href=(ctx.links.kind(kind)) { (kind.label()) }
+            a.kicker-kind href=(ctx.links.kind(kind)) { (ctx.texts.t(Msg::kind(kind))) }
             span.kicker-sep aria-hidden="true" { " | " }
             a.kicker-section href=(ctx.links.section(section)) { (ctx.site.section_name(section)) }
             @if let Some(topic) = topic { span.kicker-topic { (topic) } }
@@ -49,18 +50,20 @@ fn availability(slug: &str) -> Markup {
 
 /// Save (or Remove, once saved) for the reader's library: a job for the
 /// app, which keeps the button's place until it starts (`.app-slot`).
-pub fn save_button(slug: &str, title: &str, on_card: bool) -> Markup {
+/// The app names it in the reader's language when it starts.
+pub fn save_button(t: &Texts, slug: &str, title: &str, on_card: bool) -> Markup {
     html! {
         @if on_card {
             // Named for its story among the many on a page.
             button.card-save.app-slot type="button" data-action="save-toggle" data-slug=(slug)
-                data-title=(title) aria-label=(format!("Save “{title}” for later")) { "Save" }
+                data-title=(title) aria-label=(t.fill(Msg::SaveTitle, &[title])) { (t.get(Msg::Save)) }
         } @else {
             button.save-toggle.button-secondary.app-slot type="button" data-action="save-toggle"
-                data-slug=(slug) { "Save for later" }
+                data-slug=(slug) { (t.get(Msg::SaveForLater)) }
         }
     }
 }
+
 
 /// One story teaser linking to its article.
 pub fn story_card(ctx: &Ctx<'_>, story: &ArticleSummary, size: CardSize) -> Markup {
@@ -89,10 +92,10 @@ pub fn story_card(ctx: &Ctx<'_>, story: &ArticleSummary, size: CardSize) -> Mark
                     p.card-dek { (story.dek) }
                 }
                 p.card-meta {
-                    time datetime=(story.published.as_str()) { (story.published.long_date()) }
-                    " · " (story.reading_minutes) " min read "
+                    (ctx.texts.time(&story.published, false))
+                    " · " (ctx.texts.t_minutes(story.reading_minutes)) " "
                     (availability(&story.slug))
-                    " " (save_button(&story.slug, &story.headline, true))
+                    " " (save_button(ctx.texts, &story.slug, &story.headline, true))
                 }
             }
         }
@@ -111,7 +114,7 @@ pub fn brief(ctx: &Ctx<'_>, story: &ArticleSummary) -> Markup {
     let url = share::article_url(&ctx.site.base_url, &story.slug);
     html! {
         article.brief {
-            p.brief-label { "Brief" }
+            p.brief-label { (ctx.texts.t(Msg::KindBrief)) }
             h3.brief-headline { a href=(ctx.links.article(&story.slug)) { (story.headline) } }
             p.brief-lead { (first) }
             @if !rest.is_empty() {
@@ -119,11 +122,13 @@ pub fn brief(ctx: &Ctx<'_>, story: &ArticleSummary) -> Markup {
                     @for p in &rest { p { (p) } }
                 }
                 button.brief-toggle type="button" data-action="disclose" aria-expanded="false"
-                    aria-controls=(more_id) data-expanded-text="Show less" data-collapsed-text="Keep reading" {
-                    "Keep reading"
+                    aria-controls=(more_id)
+                    data-expanded-text=(ctx.texts.get(Msg::ShowLess)) data-t-expanded=(Msg::ShowLess.name())
+                    data-collapsed-text=(ctx.texts.get(Msg::KeepReading)) data-t-collapsed=(Msg::KeepReading.name()) {
+                    (ctx.texts.t(Msg::KeepReading))
                 }
             }
-            (share_bar(&ShareTarget {
+            (share_bar(ctx.texts, &ShareTarget {
                 id: &format!("brief-{}", story.slug),
                 url: &url,
                 title: &story.headline,
@@ -152,6 +157,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let s = fixtures::summary("port-plan", Kind::Analysis, 1);
         let lead = story_card(&ctx, &s, CardSize::Lead).into_string();
@@ -191,6 +197,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let html = brief(&ctx, &fixtures::summary("short-one", Kind::Brief, 1)).into_string();
         let button = &select(&html, "button.brief-toggle")[0];

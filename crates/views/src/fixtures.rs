@@ -80,3 +80,11 @@ pub(crate) fn article(slug: &str) -> Article {
         related: vec![],
     }
 }
+
+/// The text of an HTML fragment, as a reader sees it.
+pub(crate) fn text(html: &str) -> String {
+    scraper::Html::parse_fragment(html)
+        .root_element()
+        .text()
+        .collect()
+}

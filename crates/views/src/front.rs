@@ -2,6 +2,7 @@
 //! block per section and the briefs.
 
 use crate::cards::{brief, story_card, CardSize};
+use crate::i18n::{Msg, Texts};
 use crate::{Ctx, Markup};
 use folio_content::{ArticleSummary, Section};
 use maud::html;
@@ -36,16 +37,16 @@ pub struct Resume<'a> {
 /// recently. It floats at the foot of the window (the app adds it after
 /// the page is on screen, so it must not move the page), and can be
 /// dismissed.
-pub fn continue_reading(resume: &Resume<'_>) -> Markup {
+pub fn continue_reading(t: &Texts, resume: &Resume<'_>) -> Markup {
     html! {
-        aside.resume aria-labelledby="resume-h" {
-            h2 #resume-h .resume-label { "Continue reading" }
+        aside.resume aria-labelledby="resume-h" lang=(t.locale().tag()) {
+            h2 #resume-h .resume-label { (t.get(Msg::ContinueReading)) }
             p.resume-story {
                 a href=(resume.href) { (resume.headline) }
-                " " span.progress-note { (resume.percent) "% read" }
+                " " span.progress-note { (t.fill(Msg::PercentRead, &[&resume.percent.to_string()])) }
             }
             button.resume-close type="button" data-action="resume-dismiss"
-                aria-label="Dismiss “Continue reading”" { "×" }
+                aria-label=(t.get(Msg::DismissContinueReading)) { "×" }
         }
     }
 }
@@ -60,14 +61,14 @@ pub fn front_page(ctx: &Ctx<'_>, page: &FrontPage<'_>) -> Markup {
     html! {
         h1.visually-hidden { (ctx.site.name) }
         div.front {
-            section.front-lead aria-label="Top story" {
+            section.front-lead aria-label=(ctx.texts.get(Msg::TopStory)) data-t-label=(Msg::TopStory.name()) {
                 @if let Some(lead) = lead { (story_card(ctx, lead, CardSize::Lead)) }
                 div.front-seconds {
                     @for s in seconds { (story_card(ctx, s, CardSize::Standard)) }
                 }
             }
             section.front-latest aria-labelledby="front-latest-h" {
-                h2 #front-latest-h .block-heading { a href=(ctx.links.latest()) { "Latest" } }
+                h2 #front-latest-h .block-heading { a href=(ctx.links.latest()) { (ctx.texts.t(Msg::Latest)) } }
                 ol.latest-list {
                     @for s in latest { li { (story_card(ctx, s, CardSize::Compact)) } }
                 }
@@ -88,7 +89,7 @@ pub fn front_page(ctx: &Ctx<'_>, page: &FrontPage<'_>) -> Markup {
             }
             @if !page.briefs.is_empty() {
                 section.front-briefs aria-labelledby="front-briefs-h" {
-                    h2 #front-briefs-h .block-heading { "Briefs" }
+                    h2 #front-briefs-h .block-heading { (ctx.texts.t(Msg::Briefs)) }
                     div.briefs-grid {
                         @for s in page.briefs.iter().take(BRIEFS) { (brief(ctx, s)) }
                     }
@@ -110,6 +111,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let latest: Vec<_> = (0..5)
             .map(|d| fixtures::summary(&format!("s{d}"), Kind::News, 10 - d))
@@ -135,13 +137,13 @@ mod tests {
 
     #[test]
     fn continue_reading_names_the_story_and_how_far_it_was_read() {
-        let html = continue_reading(&Resume {
+        let html = continue_reading(&Texts::english(), &Resume {
             href: "/news/articles/a",
             headline: "Tariffs <b>up</b>",
             percent: 40,
         })
         .into_string();
-        assert!(html.starts_with("<aside class=\"resume\" aria-labelledby=\"resume-h\">"));
+        assert!(html.starts_with("<aside class=\"resume\" aria-labelledby=\"resume-h\" lang=\"en\">"));
         assert!(html.contains("id=\"resume-h\"") && html.contains(">Continue reading</h2>"));
         assert!(html.contains("<a href=\"/news/articles/a\">Tariffs &lt;b&gt;up&lt;/b&gt;</a>"));
         assert!(html.contains("40% read"));

@@ -13,6 +13,7 @@
 pub mod article;
 pub mod cards;
 pub mod front;
+pub mod i18n;
 pub mod library;
 pub mod listing;
 pub mod rail;
@@ -29,11 +30,12 @@ pub use maud::{Markup, PreEscaped};
 
 /// What every view needs besides its own data: the site index (names of
 /// sections, accounts, the canonical base URL) and links under the
-/// deployment's base path.
+/// deployment's base path, and the interface texts of the page's language.
 #[derive(Clone, Copy, Debug)]
 pub struct Ctx<'a> {
     pub site: &'a Site,
     pub links: &'a Links,
+    pub texts: &'a i18n::Texts,
 }
 
 /// The `data-page` value that marks a rendered page, so the app knows which

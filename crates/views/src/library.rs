@@ -3,6 +3,7 @@
 //! with it. The app reads the library and acts on the buttons (their
 //! `data-action`); this only renders what it is given.
 
+use crate::i18n::{Msg, Texts};
 use crate::Markup;
 use folio_content::paths::Links;
 use folio_content::Timestamp;
@@ -38,7 +39,7 @@ pub struct Library {
     pub confirming: bool,
 }
 
-fn item(links: &Links, item: &Item) -> Markup {
+fn item(t: &Texts, links: &Links, item: &Item) -> Markup {
     let title = &item.headline;
     html! {
         li.library-item {
@@ -46,32 +47,32 @@ fn item(links: &Links, item: &Item) -> Markup {
                 a.library-title href=(links.article(&item.slug)) { (title) }
                 @if let Some(problem) = &item.problem {
                     p.library-damaged {
-                        strong { "Damaged: " } "this saved copy cannot be read. "
+                        strong { (t.get(Msg::Damaged)) } (t.get(Msg::DamagedCopy))
                         span.library-problem { (problem) }
                     }
                 }
                 p.library-meta {
                     @if let Some(p) = item.progress {
-                        span.progress-note { @if p >= 97 { "Read" } @else { (p) "% read" } } " · "
+                        span.progress-note { @if p >= 97 { (t.get(Msg::Read)) } @else { (t.fill(Msg::PercentRead, &[&p.to_string()])) } } " · "
                     }
                     span.library-section { (item.section.replace('-', " ")) }
                     " · " span.library-size { (item.size) }
-                    (if item.saved { " · saved " } else { " · opened " })
-                    time datetime=(item.when.as_str()) { (item.when.long_date_time()) }
+                    (t.get(if item.saved { Msg::SavedOn } else { Msg::OpenedOn }))
+                    time datetime=(item.when.as_str()) { (t.long_date_time(&item.when)) }
                 }
             }
             div.library-item-actions {
                 @if item.problem.is_none() {
                     @if item.saved {
                         button.button-secondary type="button" data-action="library-move" data-slug=(item.slug)
-                            data-shelf="history" aria-label=(format!("Move “{title}” to history")) { "Move to history" }
+                            data-shelf="history" aria-label=(t.fill(Msg::MoveTitleToHistory, &[title])) { (t.get(Msg::MoveToHistory)) }
                     } @else {
                         button.button-secondary type="button" data-action="library-move" data-slug=(item.slug)
-                            data-shelf="saved" aria-label=(format!("Save “{title}” for later")) { "Save" }
+                            data-shelf="saved" aria-label=(t.fill(Msg::SaveTitle, &[title])) { (t.get(Msg::Save)) }
                     }
                 }
                 button.button-secondary type="button" data-action="library-remove" data-slug=(item.slug)
-                    aria-label=(format!("Remove “{title}” from the library")) { "Remove" }
+                    aria-label=(t.fill(Msg::RemoveTitleFromLibrary, &[title])) { (t.get(Msg::Remove)) }
             }
         }
     }
@@ -79,53 +80,57 @@ fn item(links: &Links, item: &Item) -> Markup {
 
 /// The library: a summary, the saved articles, the history, and "Remove
 /// all".
-pub fn library(links: &Links, library: &Library) -> Markup {
+pub fn library(t: &Texts, links: &Links, library: &Library) -> Markup {
     let count = library.items.len();
     let saved: Vec<&Item> = library.items.iter().filter(|i| i.saved).collect();
     let history: Vec<&Item> = library.items.iter().filter(|i| !i.saved).collect();
     let damaged = library.items.iter().filter(|i| i.problem.is_some()).count();
     html! {
-        section.library-summary aria-label="Library summary" {
+        section.library-summary aria-label=(t.get(Msg::LibrarySummary)) {
             p.library-count {
-                (count) " " (if count == 1 { "article" } else { "articles" }) " on this device ("
-                (saved.len()) " saved, " (history.len()) " in history) · " (library.total_size)
+                (t.fill(Msg::OnThisDevice, &[
+                    &t.count(count as u64, Msg::ArticlesOne, Msg::ArticlesOther),
+                    &t.number(saved.len() as u64),
+                    &t.number(history.len() as u64),
+                    &library.total_size,
+                ]))
             }
-            p { a href=(links.search()) { "Search your library" } }
+            p { a href=(links.search()) { (t.get(Msg::SearchYourLibrary)) } }
             @if damaged == 1 {
-                p.notice.notice-warning role="alert" { "1 saved article is damaged and cannot be read. Open it again while online to replace it, or remove it." }
+                p.notice.notice-warning role="alert" { (t.get(Msg::DamagedOne)) }
             } @else if damaged > 1 {
-                p.notice.notice-warning role="alert" { (damaged) " saved articles are damaged and cannot be read. Open them again while online to replace them, or remove them." }
+                p.notice.notice-warning role="alert" { (t.fill(Msg::DamagedOther, &[&t.number(damaged as u64)])) }
             }
         }
         @if count == 0 {
-            p.library-empty { "Nothing here yet. Articles you open are kept in your history; press Save on an article, or save a whole section from its page, to keep it until you remove it." }
+            p.library-empty { (t.get(Msg::LibraryEmpty)) }
         } @else {
             section.library-shelf aria-labelledby="saved-h" {
-                h2 #saved-h { "Saved (" (saved.len()) ")" }
-                p.library-shelf-note { "Kept on this device until you remove them." }
+                h2 #saved-h { (t.fill(Msg::SavedShelf, &[&t.number(saved.len() as u64)])) }
+                p.library-shelf-note { (t.get(Msg::SavedShelfNote)) }
                 @if saved.is_empty() {
-                    p.library-empty { "Nothing saved yet: press Save on an article or a card." }
+                    p.library-empty { (t.get(Msg::NothingSaved)) }
                 } @else {
-                    ul.library-list { @for i in &saved { (item(links, i)) } }
+                    ul.library-list { @for i in &saved { (item(t, links, i)) } }
                 }
             }
             section.library-shelf aria-labelledby="history-h" {
-                h2 #history-h { "History (" (history.len()) ")" }
-                p.library-shelf-note { "Articles you opened, kept for reading offline: the latest " (library.history_cap) ", older ones make room." }
+                h2 #history-h { (t.fill(Msg::HistoryShelf, &[&t.number(history.len() as u64)])) }
+                p.library-shelf-note { (t.fill(Msg::HistoryShelfNote, &[&t.number(library.history_cap as u64)])) }
                 @if history.is_empty() {
-                    p.library-empty { "No history yet." }
+                    p.library-empty { (t.get(Msg::NoHistory)) }
                 } @else {
-                    ul.library-list { @for i in &history { (item(links, i)) } }
+                    ul.library-list { @for i in &history { (item(t, links, i)) } }
                 }
             }
             div.library-actions {
                 @if library.confirming {
-                    p role="alert" { "Remove every saved article from this device?" }
-                    button.button type="button" data-action="library-remove-all" { "Yes, remove all" }
+                    p role="alert" { (t.get(Msg::RemoveAllConfirm)) }
+                    button.button type="button" data-action="library-remove-all" { (t.get(Msg::RemoveAllYes)) }
                     " "
-                    button.button-secondary type="button" data-action="library-cancel" { "Cancel" }
+                    button.button-secondary type="button" data-action="library-cancel" { (t.get(Msg::Cancel)) }
                 } @else {
-                    button.button-secondary type="button" data-action="library-confirm" { "Remove all" }
+                    button.button-secondary type="button" data-action="library-confirm" { (t.get(Msg::RemoveAll)) }
                 }
             }
         }
@@ -153,6 +158,7 @@ mod tests {
     fn saved_and_history_apart_with_progress_and_named_buttons() {
         let links = Links::new("/");
         let html = library(
+            &Texts::english(),
             &links,
             &Library {
                 items: vec![
@@ -178,6 +184,7 @@ mod tests {
         assert!(html.contains("latin america"));
         assert!(html.contains("data-action=\"library-confirm\""));
         let confirming = library(
+            &Texts::english(),
             &links,
             &Library {
                 items: vec![it("a", true, None)],
@@ -187,7 +194,7 @@ mod tests {
         )
         .into_string();
         assert!(confirming.contains("Yes, remove all") && confirming.contains("Cancel"));
-        let empty = library(&links, &Library::default()).into_string();
+        let empty = library(&Texts::english(), &links, &Library::default()).into_string();
         assert!(empty.contains("Nothing here yet"));
     }
 }

@@ -3,6 +3,7 @@
 //! newest first.
 
 use crate::cards::{brief, story_card, CardSize};
+use crate::i18n::{Msg, Texts};
 use crate::{Ctx, Markup};
 use folio_content::paths::Listing;
 use folio_content::{Kind, ListingPage, Site};
@@ -12,42 +13,59 @@ use maud::html;
 #[derive(Clone, Copy, Debug)]
 pub struct ListingView<'a> {
     pub listing: &'a Listing,
-    pub title: &'a str,
-    pub description: &'a str,
+    pub heading: &'a Heading,
     pub page: &'a ListingPage,
+}
+
+/// A listing's title and description, and where they are interface text
+/// (not a section's own words) the messages they were written from and
+/// their argument, so the app can write them in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub title: String,
+    pub description: String,
+    pub messages: Option<(Msg, Msg, Vec<String>)>,
+}
+
+impl Heading {
+    fn of(t: &Texts, title: Msg, description: Msg, args: &[&str]) -> Heading {
+        Heading {
+            title: t.fill(title, args),
+            description: t.fill(description, args),
+            messages: Some((title, description, args.iter().map(|a| a.to_string()).collect())),
+        }
+    }
 }
 
 /// The title and description a listing's page shows. `name` is how a tag
 /// or author listing's name is shown (the build takes the spelling of its
 /// newest article); without it, its slug. Other listings ignore it.
-pub fn heading(site: &Site, listing: &Listing, name: Option<&str>) -> (String, String) {
-    let kind = |k: Kind| {
-        (
-            k.plural().to_owned(),
-            format!("Every {} piece, newest first.", k.label().to_lowercase()),
-        )
-    };
+pub fn heading(t: &Texts, site: &Site, listing: &Listing, name: Option<&str>) -> Heading {
+    let kind = |k: Kind| Heading::of(t, Msg::kind_plural(k), Msg::EveryKind, &[]);
     match listing {
-        Listing::Latest => ("Latest".to_owned(), "Every story, newest first.".to_owned()),
+        Listing::Latest => Heading::of(t, Msg::Latest, Msg::EveryStory, &[]),
         Listing::Section(slug) => match site.section(slug) {
-            Some(s) => (s.name.clone(), s.description.clone()),
-            None => (slug.clone(), String::new()),
+            Some(s) => Heading {
+                title: s.name.clone(),
+                description: s.description.clone(),
+                messages: None,
+            },
+            None => Heading {
+                title: slug.clone(),
+                description: String::new(),
+                messages: None,
+            },
         },
         Listing::Kind(k) => kind(*k),
         Listing::Briefs => kind(Kind::Brief),
-        Listing::Tag(slug) => {
-            let name = name.unwrap_or(slug);
-            (
-                format!("Articles tagged “{name}”"),
-                format!("Every article tagged “{name}”, newest first."),
-            )
-        }
+        Listing::Tag(slug) => Heading::of(
+            t,
+            Msg::TaggedTitle,
+            Msg::TaggedDescription,
+            &[name.unwrap_or(slug)],
+        ),
         Listing::Author(slug) => {
-            let name = name.unwrap_or(slug);
-            (
-                format!("Articles by {name}"),
-                format!("Every article by {name}, newest first."),
-            )
+            Heading::of(t, Msg::ByTitle, Msg::ByDescription, &[name.unwrap_or(slug)])
         }
     }
 }
@@ -68,7 +86,7 @@ pub fn more_link(ctx: &Ctx<'_>, listing: &Listing, page: &ListingPage) -> Markup
     html! {
         @if page.has_more() {
             a.button.more-button href=(ctx.links.listing(listing, page.page + 1)) data-action="more"
-                data-listing=(listing.id()) data-next=(page.page + 1) { "More stories" }
+                data-listing=(listing.id()) data-next=(page.page + 1) { (ctx.texts.t(Msg::MoreStories)) }
         }
     }
 }
@@ -76,22 +94,35 @@ pub fn more_link(ctx: &Ctx<'_>, listing: &Listing, page: &ListingPage) -> Markup
 /// The listing's title, one page of its stories and the way to the next.
 pub fn listing_page(ctx: &Ctx<'_>, view: &ListingView<'_>) -> Markup {
     let page = view.page;
+    let t = ctx.texts;
+    let heading = view.heading;
+    let marked = |text: &str, m: Option<Msg>| match (m, &heading.messages) {
+        (Some(m), Some((_, _, args))) => {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            t.t_args(m, &args)
+        }
+        _ => html! { (text) },
+    };
+    let messages = heading.messages.as_ref();
+    let total = page.total as u64;
     html! {
         header.listing-header {
-            h1 { (view.title) }
-            @if !view.description.is_empty() { p.listing-description { (view.description) } }
+            h1 { (marked(&heading.title, messages.map(|m| m.0))) }
+            @if !heading.description.is_empty() {
+                p.listing-description { (marked(&heading.description, messages.map(|m| m.1))) }
+            }
         }
         p.listing-count {
-            (page.total) " stories"
-            @if page.page > 1 { " · page " (page.page) " of " (page.pages) }
+            (t.t_args(if total == 1 { Msg::StoriesOne } else { Msg::StoriesOther }, &[&t.number(total)]))
+            @if page.page > 1 { (t.t_args(Msg::PageOf, &[&page.page.to_string(), &page.pages.to_string()])) }
         }
         // The cards' headings are h3: this keeps the outline in order.
-        h2.visually-hidden { "Stories" }
+        h2.visually-hidden { (t.t(Msg::Stories)) }
         div.listing-stories { (items(ctx, page)) }
         div.listing-pager {
             (more_link(ctx, view.listing, page))
             @if page.page > 1 {
-                a.listing-newer href=(ctx.links.listing(view.listing, page.page - 1)) { "Newer stories" }
+                a.listing-newer href=(ctx.links.listing(view.listing, page.page - 1)) { (t.t(Msg::NewerStories)) }
             }
         }
         @if let Listing::Section(slug) = view.listing {
@@ -104,12 +135,12 @@ pub fn listing_page(ctx: &Ctx<'_>, view: &ListingView<'_>) -> Markup {
 fn save_section(ctx: &Ctx<'_>, slug: &str) -> Markup {
     let name = ctx.site.section_name(slug);
     html! {
-        section.save-offline.app-only aria-label="Save for offline" {
+        section.save-offline.app-only aria-label=(ctx.texts.get(Msg::SaveForOffline)) data-t-label=(Msg::SaveForOffline.name()) {
             button.button type="button" data-action="save-listing" data-listing=(Listing::Section(slug.to_owned()).id()) {
-                "Save " (name) " for offline"
+                (ctx.texts.t_args(Msg::SaveSectionForOffline, &[name]))
             }
             " "
-            button.button-secondary.save-cancel type="button" hidden { "Stop saving" }
+            button.button-secondary.save-cancel type="button" hidden { (ctx.texts.t(Msg::StopSaving)) }
             div.save-progress role="status" aria-live="polite" {}
         }
     }
@@ -140,6 +171,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let listing = Listing::Section("europe".into());
         let view = |p: &ListingPage| {
@@ -147,21 +179,24 @@ mod tests {
                 &ctx,
                 &ListingView {
                     listing: &listing,
-                    title: "Europe",
-                    description: "d",
+                    heading: &Heading {
+                        title: "Europe".into(),
+                        description: "d".into(),
+                        messages: None,
+                    },
                     page: p,
                 },
             )
             .into_string()
         };
         let first = view(&page(1, 3));
-        assert!(first.contains(r#"href="/news/sections/europe/2" data-action="more" data-listing="section/europe" data-next="2">More stories</a>"#), "{first}");
+        assert!(first.contains(r#"href="/news/sections/europe/2" data-action="more" data-listing="section/europe" data-next="2"><span data-t="MoreStories">More stories</span></a>"#), "{first}");
         assert!(!first.contains("Newer stories"));
-        assert!(first.contains("Save Europe for offline"));
+        assert!(fixtures::text(&first).contains("Save Europe for offline"));
         let last = view(&page(3, 3));
         assert!(!last.contains("More stories"));
-        assert!(last.contains(r#"href="/news/sections/europe/2">Newer stories"#));
-        assert!(last.contains("30 stories · page 3 of 3"));
+        assert!(last.contains(r#"href="/news/sections/europe/2"><span data-t="NewerStories">Newer stories"#));
+        assert!(fixtures::text(&last).contains("30 stories · page 3 of 3"));
         assert!(
             first.contains(r#"class="brief""#) && first.contains(r#"class="card card-standard""#)
         );
@@ -173,37 +208,42 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let tag = Listing::Tag("brasil-mercosur".into());
         let author = Listing::Author("jose-alvarez".into());
+        let t = crate::i18n::Texts::english();
+        let tagged = heading(&t, &site, &tag, Some("brasil & mercosur"));
         assert_eq!(
-            heading(&site, &tag, Some("brasil & mercosur")),
+            (tagged.title.as_str(), tagged.description.as_str()),
             (
-                "Articles tagged “brasil & mercosur”".to_owned(),
-                "Every article tagged “brasil & mercosur”, newest first.".to_owned()
+                "Articles tagged “brasil & mercosur”",
+                "Every article tagged “brasil & mercosur”, newest first."
             )
         );
         assert_eq!(
-            heading(&site, &author, Some("José Álvarez")).0,
+            heading(&t, &site, &author, Some("José Álvarez")).title,
             "Articles by José Álvarez"
         );
-        assert_eq!(heading(&site, &author, None).0, "Articles by jose-alvarez");
+        assert_eq!(
+            heading(&t, &site, &author, None).title,
+            "Articles by jose-alvarez"
+        );
         // Other listings keep their own names.
         assert_eq!(
-            heading(&site, &Listing::Section("europe".into()), Some("x")).0,
+            heading(&t, &site, &Listing::Section("europe".into()), Some("x")).title,
             "Europe"
         );
         for (listing, path) in [
             (&tag, "tags/brasil-mercosur"),
             (&author, "authors/jose-alvarez"),
         ] {
-            let (title, description) = heading(&site, listing, Some("N & M"));
+            let heading = heading(&t, &site, listing, Some("N & M"));
             let html = listing_page(
                 &ctx,
                 &ListingView {
                     listing,
-                    title: &title,
-                    description: &description,
+                    heading: &heading,
                     page: &ListingPage {
                         listing: listing.id(),
                         ..page(1, 3)
@@ -212,7 +252,9 @@ mod tests {
             )
             .into_string();
             let id = listing.id();
-            assert!(html.contains(&format!(r#"href="/news/{path}/2" data-action="more" data-listing="{id}" data-next="2">More stories</a>"#)), "{html}");
+            assert!(html.contains(&format!(r#"href="/news/{path}/2" data-action="more" data-listing="{id}" data-next="2"><span data-t="MoreStories">More stories</span></a>"#)), "{html}");
+            // The app can write the heading in another language.
+            assert!(html.contains(r#"<h1><span data-t=""#), "{html}");
             assert!(html.contains("N &amp; M"), "{html}");
             assert!(
                 html.contains(r#"class="brief""#),

@@ -1,6 +1,7 @@
 //! The related-stories rail beside (or, on phones, after) an article.
 
 use crate::cards::{brief, story_card, CardSize};
+use crate::i18n::Msg;
 use crate::{Ctx, Markup};
 use folio_content::ArticleSummary;
 use maud::html;
@@ -47,22 +48,22 @@ impl RailStories {
 /// Related stories, briefs, section cards, latest stories and "follow us".
 pub fn rail(ctx: &Ctx<'_>, current_section: &str, stories: &RailStories) -> Markup {
     html! {
-        aside.rail aria-label={ "More from " (ctx.site.name) } {
+        aside.rail aria-label=(ctx.texts.fill(Msg::MoreFrom, &[&ctx.site.name])) data-t-label=(Msg::MoreFrom.name()) data-t-label-args=(ctx.site.name) {
             @if !stories.related.is_empty() {
                 section.rail-block.rail-related aria-labelledby="rail-related-h" {
-                    h2 #rail-related-h .rail-heading { "Related" }
+                    h2 #rail-related-h .rail-heading { (ctx.texts.t(Msg::Related)) }
                     @for s in &stories.related { (story_card(ctx, s, CardSize::Standard)) }
                 }
             }
             @if !stories.briefs.is_empty() {
                 section.rail-block.rail-briefs aria-labelledby="rail-briefs-h" {
-                    h2 #rail-briefs-h .rail-heading { "Briefs" }
+                    h2 #rail-briefs-h .rail-heading { (ctx.texts.t(Msg::Briefs)) }
                     @for s in &stories.briefs { (brief(ctx, s)) }
                 }
             }
             @if !stories.latest.is_empty() {
                 section.rail-block.rail-latest aria-labelledby="rail-latest-h" {
-                    h2 #rail-latest-h .rail-heading { "Latest" }
+                    h2 #rail-latest-h .rail-heading { (ctx.texts.t(Msg::Latest)) }
                     ol.latest-list {
                         @for s in &stories.latest { li { (story_card(ctx, s, CardSize::Compact)) } }
                     }
@@ -78,7 +79,7 @@ pub fn rail(ctx: &Ctx<'_>, current_section: &str, stories: &RailStories) -> Mark
 fn section_cards(ctx: &Ctx<'_>, current: &str) -> Markup {
     html! {
         section.rail-block.rail-sections aria-labelledby="rail-sections-h" {
-            h2 #rail-sections-h .rail-heading { "Sections" }
+            h2 #rail-sections-h .rail-heading { (ctx.texts.t(Msg::Sections)) }
             ul.section-cards {
                 @for s in ctx.site.sections.iter().filter(|s| s.slug != current) {
                     li.section-card {
@@ -96,7 +97,7 @@ pub fn follow_us(ctx: &Ctx<'_>) -> Markup {
     html! {
         @if !ctx.site.social.is_empty() {
             section.rail-block.follow-us aria-labelledby="follow-us-h" {
-                h2 #follow-us-h .rail-heading { "Follow us" }
+                h2 #follow-us-h .rail-heading { (ctx.texts.t(Msg::FollowUs)) }
                 ul.social-links {
                     @for a in &ctx.site.social {
                         li {
@@ -142,6 +143,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let stories = RailStories {
             related: vec![fixtures::summary("r1", Kind::News, 1)],
@@ -150,11 +152,11 @@ mod tests {
         };
         let html = rail(&ctx, "europe", &stories).into_string();
         assert!(
-            html.starts_with(r#"<aside class="rail" aria-label="More from Folio">"#),
+            html.starts_with(r#"<aside class="rail" aria-label="More from Folio""#),
             "{html}"
         );
         for h in ["Related", "Briefs", "Latest", "Sections", "Follow us"] {
-            assert!(html.contains(&format!(">{h}</h2>")), "{h}");
+            assert!(html.contains(&format!(">{h}</span></h2>")), "{h}");
         }
         // The current section is not offered again.
         assert!(

@@ -2,6 +2,7 @@
 //! writes) and the saved library's. The app fetches and ranks; these only
 //! render what they are given.
 
+use crate::i18n::{Msg, Texts};
 use crate::Markup;
 use folio_content::paths::Links;
 use folio_content::site_search::{SiteDoc, RESULTS};
@@ -18,25 +19,29 @@ pub struct LibraryHit {
 /// "On the site": the stories found for `query`, each marked when it is
 /// saved on this device.
 pub fn site_results(
+    t: &Texts,
     links: &Links,
     query: &str,
     found: &[SiteDoc],
     saved: &dyn Fn(&str) -> bool,
 ) -> Markup {
     let n = found.len();
-    let more = if n == RESULTS { "+" } else { "" };
-    let noun = if n == 1 { "story" } else { "stories" };
+    let count = if n == RESULTS {
+        t.fill(Msg::StoriesOther, &[&format!("{}+", t.number(n as u64))])
+    } else {
+        t.count(n as u64, Msg::StoriesOne, Msg::StoriesOther)
+    };
     html! {
         section.search-site aria-labelledby="search-site-h" {
-            h2 #search-site-h .search-heading { "On the site" }
-            p.search-count role="status" { (n) (more) " " (noun) " for “" (query.trim()) "”" }
+            h2 #search-site-h .search-heading { (t.get(Msg::OnTheSite)) }
+            p.search-count role="status" { (t.fill(Msg::StoriesFor, &[&count, query.trim()])) }
             ol.search-results.search-results-site {
                 @for d in found {
                     li {
                         a.search-title href=(links.article(&d.slug)) { (d.title) }
-                        @if saved(&d.slug) { " " span.badge.badge-saved { "Saved" } }
+                        @if saved(&d.slug) { " " span.badge.badge-saved { (t.get(Msg::Saved)) } }
                         p.search-dek { (d.dek) }
-                        p.search-meta { time datetime=(d.published.as_str()) { (d.published.long_date()) } }
+                        p.search-meta { time datetime=(d.published.as_str()) { (t.long_date(&d.published)) } }
                     }
                 }
             }
@@ -48,6 +53,7 @@ pub fn site_results(
 /// (those the site results show already left out: `more` says so); with
 /// no query, how many there are to search.
 pub fn library_results(
+    t: &Texts,
     links: &Links,
     query: &str,
     total: usize,
@@ -57,13 +63,17 @@ pub fn library_results(
     let n = hits.len();
     html! {
         section.search-library aria-labelledby="search-library-h" {
-            h2 #search-library-h .search-heading { "In your library" }
+            h2 #search-library-h .search-heading { (t.get(Msg::InYourLibrary)) }
             p.search-count role="status" {
                 @if query.trim().is_empty() {
-                    (total) " saved articles to search, by their full text."
+                    (t.fill(Msg::SavedToSearch, &[&t.count(total as u64, Msg::SavedArticlesOne, Msg::SavedArticlesOther)]))
                 } @else {
-                    (n) @if more { " more" } " saved " (if n == 1 { "article" } else { "articles" })
-                    " for “" (query.trim()) "”"
+                    @let count = if more {
+                        t.count(n as u64, Msg::MoreSavedArticlesOne, Msg::MoreSavedArticlesOther)
+                    } else {
+                        t.count(n as u64, Msg::SavedArticlesOne, Msg::SavedArticlesOther)
+                    };
+                    (t.fill(Msg::StoriesFor, &[&count, query.trim()]))
                 }
             }
             ol.search-results.search-results-library {
@@ -94,7 +104,7 @@ mod tests {
             kind: Kind::News,
             published: Timestamp::from_unix(0),
         };
-        let html = site_results(&links, " ports ", &[doc], &|s| s == "a").into_string();
+        let html = site_results(&Texts::english(), &links, " ports ", &[doc], &|s| s == "a").into_string();
         assert!(html.contains("1 story for “ports”"), "{html}");
         assert!(html.contains("href=\"/news/articles/a\">&lt;b&gt;Ports&lt;/b&gt;</a>"));
         assert!(html.contains("badge-saved"));
@@ -103,9 +113,9 @@ mod tests {
             title: "B".into(),
             dek: String::new(),
         };
-        let lib = library_results(&links, "x", 3, &[hit.clone(), hit], true).into_string();
+        let lib = library_results(&Texts::english(), &links, "x", 3, &[hit.clone(), hit], true).into_string();
         assert!(lib.contains("2 more saved articles for “x”"), "{lib}");
-        let empty = library_results(&links, "", 3, &[], false).into_string();
+        let empty = library_results(&Texts::english(), &links, "", 3, &[], false).into_string();
         assert!(empty.contains("3 saved articles to search"));
     }
 }

@@ -8,6 +8,7 @@
 //! a page is painted with them from its first frame, before the app starts.
 //! The panel that changes them is plain markup here; the app handles it.
 
+use crate::i18n::{Msg, Texts};
 use crate::Markup;
 use maud::html;
 
@@ -19,8 +20,8 @@ pub const STORAGE_KEY: &str = "folio.settings";
 #[derive(Debug)]
 pub struct Setting {
     pub name: &'static str,
-    pub legend: &'static str,
-    pub choices: &'static [(&'static str, &'static str)],
+    pub legend: Msg,
+    pub choices: &'static [(&'static str, Msg)],
 }
 
 impl Setting {
@@ -39,45 +40,67 @@ impl Setting {
 pub const SETTINGS: &[Setting] = &[
     Setting {
         name: "theme",
-        legend: "Theme",
+        legend: Msg::Theme,
         choices: &[
-            ("system", "Match the system"),
-            ("light", "Light"),
-            ("dark", "Dark"),
-            ("sepia", "Sepia"),
+            ("system", Msg::ThemeSystem),
+            ("light", Msg::ThemeLight),
+            ("dark", Msg::ThemeDark),
+            ("sepia", Msg::ThemeSepia),
         ],
     },
     Setting {
         name: "text",
-        legend: "Text size",
+        legend: Msg::TextSize,
         choices: &[
-            ("m", "Medium"),
-            ("s", "Small"),
-            ("l", "Large"),
-            ("xl", "Larger"),
-            ("xxl", "Largest"),
+            ("m", Msg::SizeMedium),
+            ("s", Msg::SizeSmall),
+            ("l", Msg::SizeLarge),
+            ("xl", Msg::SizeLarger),
+            ("xxl", Msg::SizeLargest),
         ],
     },
     Setting {
         name: "leading",
-        legend: "Line spacing",
-        choices: &[("normal", "Normal"), ("tight", "Tight"), ("loose", "Loose")],
+        legend: Msg::LineSpacing,
+        choices: &[
+            ("normal", Msg::Normal),
+            ("tight", Msg::Tight),
+            ("loose", Msg::Loose),
+        ],
     },
     Setting {
         name: "width",
-        legend: "Column width",
-        choices: &[("normal", "Normal"), ("narrow", "Narrow"), ("wide", "Wide")],
+        legend: Msg::ColumnWidth,
+        choices: &[
+            ("normal", Msg::Normal),
+            ("narrow", Msg::Narrow),
+            ("wide", Msg::Wide),
+        ],
     },
     Setting {
         name: "font",
-        legend: "Font",
+        legend: Msg::Font,
         choices: &[
-            ("serif", "Serif"),
-            ("sans", "Sans serif"),
-            ("legible", "Atkinson Hyperlegible (designed for low vision)"),
+            ("serif", Msg::FontSerif),
+            ("sans", Msg::FontSans),
+            ("legible", Msg::FontLegible),
+        ],
+    },
+    // The interface language: the browser's, or the reader's choice. Each
+    // language is named in itself.
+    Setting {
+        name: LANGUAGE,
+        legend: Msg::Language,
+        choices: &[
+            ("auto", Msg::LanguageAutomatic),
+            ("en", Msg::LanguageEnglish),
+            ("es", Msg::LanguageSpanish),
         ],
     },
 ];
+
+/// The setting naming the interface language.
+pub const LANGUAGE: &str = "lang";
 
 /// Text sizes from smallest to largest (the panel lists the default first).
 pub const TEXT_SIZES: &[&str] = &["s", "m", "l", "xl", "xxl"];
@@ -228,29 +251,34 @@ pub fn prepaint_script() -> String {
 
 /// "Display settings": a button in the masthead and the panel it opens. A
 /// job for the app (the choices need script to be kept), hidden without it.
-pub fn panel() -> Markup {
+pub fn panel(t: &Texts) -> Markup {
     html! {
         div.settings.app-slot {
             button.settings-toggle type="button" aria-expanded="false"
                 aria-controls="settings-panel" data-action="disclose" {
-                "Display settings"
+                (t.t(Msg::DisplaySettings))
             }
             form #settings-panel .settings-panel data-action="settings" hidden
-                aria-label="Display settings" {
+                aria-label=(t.get(Msg::DisplaySettings)) data-t-label=(Msg::DisplaySettings.name()) {
                 @for setting in SETTINGS {
                     fieldset {
-                        legend { (setting.legend) }
+                        legend { (t.t(setting.legend)) }
                         @for (i, (value, label)) in setting.choices.iter().enumerate() {
                             label {
                                 input type="radio" name=(setting.name) value=(value)
                                     checked[i == 0];
-                                " " (label)
+                                " "
+                                @if setting.name == LANGUAGE && *value != "auto" {
+                                    span lang=(value) { (t.get(*label)) }
+                                } @else {
+                                    (t.t(*label))
+                                }
                             }
                         }
                     }
                 }
                 button.button-secondary type="button" data-action="settings-reset" {
-                    "Reset to defaults"
+                    (t.t(Msg::ResetToDefaults))
                 }
             }
         }
@@ -302,7 +330,7 @@ mod tests {
 
     #[test]
     fn the_panel_is_a_labelled_disclosure_with_a_group_per_setting() {
-        let html = panel().into_string();
+        let html = panel(&crate::i18n::Texts::english()).into_string();
         let doc = scraper::Html::parse_fragment(&html);
         let sel = |s: &str| scraper::Selector::parse(s).unwrap();
         let button = doc.select(&sel("button.settings-toggle")).next().unwrap();

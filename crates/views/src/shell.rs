@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, masthead with the section
 //! navigation, the `<main>` landmark and the footer.
 
+use crate::i18n::{Msg, Texts};
 use crate::{Ctx, Markup};
 use maud::html;
 
@@ -16,13 +17,13 @@ pub fn masthead(ctx: &Ctx<'_>, current: &str) -> Markup {
                 a.wordmark href=(links.home()) aria-current=[is_current(&links.home()).then_some("page")] {
                     (ctx.site.name)
                 }
-                nav.tools-nav aria-label="Your library" {
-                    @for (href, label) in [(links.library(), "Library"), (links.search(), "Search")] {
-                        a href=(href) aria-current=[is_current(&href).then_some("page")] { (label) }
+                nav.tools-nav aria-label=(ctx.texts.get(Msg::YourLibraryNav)) data-t-label=(Msg::YourLibraryNav.name()) {
+                    @for (href, label) in [(links.library(), Msg::Library), (links.search(), Msg::Search)] {
+                        a href=(href) aria-current=[is_current(&href).then_some("page")] { (ctx.texts.t(label)) }
                     }
                 }
-                (crate::settings::panel())
-                nav.sections-nav aria-label="Sections" {
+                (crate::settings::panel(ctx.texts))
+                nav.sections-nav aria-label=(ctx.texts.get(Msg::Sections)) data-t-label=(Msg::Sections.name()) {
                     ul {
                         @for section in &ctx.site.sections {
                             @let href = links.section(&section.slug);
@@ -47,6 +48,10 @@ pub fn footer(ctx: &Ctx<'_>) -> Markup {
     }
 }
 
+fn skip_link(t: &Texts) -> Markup {
+    html! { a.skip-link href="#main" { (t.t(Msg::SkipToContent)) } }
+}
+
 /// One page's content, marked with the URL it shows (`path`, a link such as
 /// `/articles/x`), as the app finds it in `<main>`.
 pub fn page(path: &str, content: Markup) -> Markup {
@@ -59,7 +64,7 @@ pub fn page(path: &str, content: Markup) -> Markup {
 /// page, and the footer.
 pub fn body(ctx: &Ctx<'_>, path: &str, content: Markup) -> Markup {
     html! {
-        a.skip-link href="#main" { "Skip to content" }
+        (skip_link(ctx.texts))
         (masthead(ctx, path))
         main #main tabindex="-1" { (page(path, content)) }
         (footer(ctx))
@@ -71,7 +76,7 @@ pub fn body(ctx: &Ctx<'_>, path: &str, content: Markup) -> Markup {
 /// did not know).
 pub fn body_without_page(ctx: &Ctx<'_>, placeholder: Markup) -> Markup {
     html! {
-        a.skip-link href="#main" { "Skip to content" }
+        (skip_link(ctx.texts))
         (masthead(ctx, ""))
         main #main tabindex="-1" { (placeholder) }
         (footer(ctx))
@@ -89,6 +94,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let html = masthead(&ctx, "/news/sections/europe").into_string();
         assert!(
@@ -105,6 +111,7 @@ mod tests {
         let ctx = Ctx {
             site: &site,
             links: &links,
+            texts: &crate::i18n::Texts::english(),
         };
         let html = body(&ctx, "/news/latest", html! { h1 { "Latest" } }).into_string();
         let doc = scraper::Html::parse_fragment(&html);

@@ -2,37 +2,38 @@
 //! opens. The app (`src/actions/keys.rs`) acts on them; never while the
 //! reader types in a field, and never with Ctrl, Alt or Cmd held.
 
+use crate::i18n::{Msg, Texts};
 use crate::Markup;
 use maud::html;
 
 /// Every shortcut: the key as the reader presses it, as shown, and what it
 /// does.
-pub const SHORTCUTS: &[(&str, &str, &str)] = &[
-    ("n", "N", "Next story in the section"),
-    ("p", "P", "Previous story in the section"),
-    ("s", "S", "Save the article, or remove it from saved"),
-    ("r", "R", "Read the article aloud, or pause"),
-    ("l", "L", "Your library"),
-    ("/", "/", "Search"),
-    ("t", "T", "Next theme (system, light, dark, sepia)"),
-    ("+", "+", "Larger text"),
-    ("-", "−", "Smaller text"),
-    ("?", "?", "This list of shortcuts"),
+pub const SHORTCUTS: &[(&str, &str, Msg)] = &[
+    ("n", "N", Msg::KeyNext),
+    ("p", "P", Msg::KeyPrevious),
+    ("s", "S", Msg::KeySave),
+    ("r", "R", Msg::KeyListen),
+    ("l", "L", Msg::YourLibrary),
+    ("/", "/", Msg::Search),
+    ("t", "T", Msg::KeyTheme),
+    ("+", "+", Msg::KeyLarger),
+    ("-", "−", Msg::KeySmaller),
+    ("?", "?", Msg::KeyHelp),
 ];
 
 /// The help dialog: a modal with the list and a way to close it.
-pub fn help() -> Markup {
+pub fn help(t: &Texts) -> Markup {
     html! {
-        dialog #shortcuts-help .shortcuts-help aria-labelledby="shortcuts-h" {
-            h2 #shortcuts-h { "Keyboard shortcuts" }
+        dialog #shortcuts-help .shortcuts-help aria-labelledby="shortcuts-h" lang=(t.locale().tag()) {
+            h2 #shortcuts-h { (t.get(Msg::KeyboardShortcuts)) }
             dl.shortcuts {
                 @for (_, shown, what) in SHORTCUTS {
-                    div { dt { kbd { (shown) } } dd { (what) } }
+                    div { dt { kbd { (shown) } } dd { (t.get(*what)) } }
                 }
             }
-            p.shortcuts-note { "Shortcuts work anywhere except while you type in a field. Escape closes this list." }
+            p.shortcuts-note { (t.get(Msg::ShortcutsNote)) }
             form method="dialog" {
-                button.button type="submit" { "Close" }
+                button.button type="submit" { (t.get(Msg::Close)) }
             }
         }
     }
@@ -44,11 +45,12 @@ mod tests {
 
     #[test]
     fn every_shortcut_is_one_key_and_listed_in_the_help() {
-        let html = help().into_string();
+        let t = Texts::english();
+        let html = help(&t).into_string();
         for (key, shown, what) in SHORTCUTS {
             assert_eq!(key.chars().count(), 1, "{key}");
             assert!(html.contains(&format!("<kbd>{shown}</kbd>")), "{shown}");
-            assert!(html.contains(what));
+            assert!(html.contains(t.get(*what)), "{what:?}");
         }
         let keys: std::collections::HashSet<_> = SHORTCUTS.iter().map(|s| s.0).collect();
         assert_eq!(keys.len(), SHORTCUTS.len(), "no key twice");

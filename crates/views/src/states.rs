@@ -1,41 +1,47 @@
 //! Pages without content of their own: not found, and the wait for the app.
 
+use crate::i18n::{Msg, Texts};
 use crate::Markup;
 use folio_content::paths::Links;
 use maud::html;
 
 /// The reader asked for something that does not exist.
-pub fn not_found(links: &Links) -> Markup {
+pub fn not_found(t: &Texts, links: &Links) -> Markup {
     html! {
         section.not-found role="alert" {
-            h1 { "Page not found" }
-            p { "This story may have moved, or the link may be mistyped." }
-            p { a.button href=(links.home()) { "Back to the front page" } }
+            h1 { (t.t(Msg::PageNotFound)) }
+            p { (t.t(Msg::PageNotFoundText)) }
+            p { a.button href=(links.home()) { (t.t(Msg::BackToFront)) } }
         }
     }
 }
 
 /// Shown while the app loads what a page shows. Hidden for the first
 /// moments by CSS so fast loads do not flash it.
-pub fn loading(label: &str) -> Markup {
+pub fn loading(t: &Texts) -> Markup {
+    loading_with(t, Msg::Loading)
+}
+
+/// [`loading`] saying what is loading.
+pub fn loading_with(t: &Texts, label: Msg) -> Markup {
     html! {
         div.loading role="status" aria-live="polite" {
             span.loading-bar aria-hidden="true" {}
-            span.loading-label { (label) }
+            span.loading-label { (t.t(label)) }
         }
     }
 }
 
 /// A page that only the app can show (the library, search): its heading,
 /// and a note for readers whose browser does not run it.
-pub fn app_page(title: &str, description: &str) -> Markup {
+pub fn app_page(t: &Texts, title: Msg, description: Msg) -> Markup {
     html! {
         header.listing-header {
-            h1 { (title) }
-            p.listing-description { (description) }
+            h1 { (t.t(title)) }
+            p.listing-description { (t.t(description)) }
         }
-        noscript { p.noscript { "This page needs JavaScript: it shows what is stored in your browser." } }
-        (loading("Loading…"))
+        noscript { p.noscript { (t.t(Msg::NeedsJavaScript)) } }
+        (loading(t))
     }
 }
 
