@@ -7,6 +7,8 @@
 //! here. The rail's related stories are ranked over the whole site, and
 //! images get their sizes from the files.
 
+use folio_views::i18n::{Msg, Texts};
+use folio_views::listing::Heading;
 use crate::corpus::Corpus;
 use crate::escape::push_escaped;
 use crate::feeds;
@@ -100,10 +102,15 @@ impl Describer<'_> {
     }
 
     /// The title and description of a listing's page.
-    pub(crate) fn heading(&self, listing: &Listing) -> (String, String) {
+    pub(crate) fn heading(&self, listing: &Listing) -> Heading {
         match self.groups.get(&listing.id()) {
             Some(group) => group.heading(&self.corpus.site),
-            None => folio_views::listing::heading(&self.corpus.site, listing, None),
+            None => folio_views::listing::heading(
+                &Texts::of_language(&self.corpus.site.language),
+                &self.corpus.site,
+                listing,
+                None,
+            ),
         }
     }
 
@@ -116,11 +123,16 @@ impl Describer<'_> {
                 site.name.clone(),
                 self.site_description(),
             ),
-            Page::Latest => (
-                self.titled("Latest"),
-                "Latest".to_owned(),
-                "Every story, newest first.".to_owned(),
-            ),
+            Page::Latest | Page::Kind(_) | Page::Tag(_) | Page::Author(_) => {
+                let heading = listing_of(page)
+                    .map(|l| self.heading(&l))
+                    .unwrap_or_else(|| self.heading(&Listing::Latest));
+                (
+                    self.titled(&heading.title),
+                    heading.title,
+                    heading.description,
+                )
+            }
             Page::Section(slug) => {
                 let section = site.section(slug);
                 let name = site.section_name(slug).to_owned();
@@ -133,20 +145,10 @@ impl Describer<'_> {
                     description.unwrap_or_else(|| self.site_description()),
                 )
             }
-            Page::Kind(kind) => (
-                self.titled(kind.plural()),
-                kind.plural().to_owned(),
-                format!("Every {} piece, newest first.", kind.label().to_lowercase()),
-            ),
-            Page::Tag(_) | Page::Author(_) => {
-                let (title, description) = listing_of(page)
-                    .map(|l| self.heading(&l))
-                    .unwrap_or_default();
-                (self.titled(&title), title, description)
-            }
             Page::Paged(listing, n) => {
                 let first = self.page(first_page(listing));
-                let share_title = format!("{}, page {n}", first.share_title);
+                let share_title = Texts::of_language(&site.language)
+                    .fill(Msg::PageNumbered, &[&first.share_title, &n.to_string()]);
                 return PageMeta {
                     title: self.titled(&share_title),
                     share_title,
@@ -164,12 +166,12 @@ impl Describer<'_> {
             // title for the tab, kept out of search engines.
             Page::Library | Page::Search | Page::NotFound => {
                 let title = match page {
-                    Page::Library => "Your library",
-                    Page::Search => "Search",
-                    _ => "Page not found",
+                    Page::Library => Msg::YourLibrary,
+                    Page::Search => Msg::Search,
+                    _ => Msg::PageNotFound,
                 };
                 return PageMeta {
-                    title: self.titled(title),
+                    title: self.titled(Texts::of_language(&site.language).get(title)),
                     noindex: true,
                     ..PageMeta::default()
                 };
@@ -284,9 +286,11 @@ pub(crate) fn write(
     let corpus = describer.corpus;
     let site = &corpus.site;
     let links = Links::new(describer.urls.base_path());
+    let texts = Texts::of_language(&site.language);
     let ctx = Ctx {
         site,
         links: &links,
+        texts: &texts,
     };
     let site_name = &site.name;
     // Every page carries the site's security policy as its first tag, and
@@ -357,7 +361,7 @@ pub(crate) fn write(
 
     // Every page of every listing, each its own task on the pool: tags and
     // authors bring thousands of pages at 100,000 articles.
-    let shown: Vec<(Page<'_>, Listing, (String, String))> = listing_pages(corpus, groups)
+    let shown: Vec<(Page<'_>, Listing, Heading)> = listing_pages(corpus, groups)
         .into_iter()
         .filter_map(|page| {
             let listing = listing_of(page)?;
@@ -376,12 +380,11 @@ pub(crate) fn write(
         })
         .collect();
     let written = parallel::map(&jobs, |&(i, n)| -> io::Result<u64> {
-        let (first, listing, (title, description)) = &shown[i];
+        let (first, listing, heading) = &shown[i];
         let one = page_of(listing, n);
         let view = ListingView {
             listing,
-            title,
-            description,
+            heading,
             page: &one,
         };
         let page = if n == 1 {
@@ -399,16 +402,13 @@ pub(crate) fn write(
     for (page, content) in [
         (
             Page::Library,
-            states::app_page(
-                "Your offline library",
-                "Every article you open is saved on this device, so you can read it again without a connection.",
-            ),
+            states::app_page(&texts, Msg::YourOfflineLibrary, Msg::LibraryDescription),
         ),
         (
             Page::Search,
-            states::app_page("Search", "Search the articles saved on this device."),
+            states::app_page(&texts, Msg::Search, Msg::SearchMeta),
         ),
-        (Page::NotFound, states::not_found(&links)),
+        (Page::NotFound, states::not_found(&texts, &links)),
     ] {
         bytes += write_page(page, describer.page(page), content)?;
         files += 1;
@@ -419,7 +419,7 @@ pub(crate) fn write(
     // app fills.
     let shell = template.render(
         &head(&describer.page(Page::NotFound)),
-        &shell::body_without_page(&ctx, states::loading("Loading…")).into_string(),
+        &shell::body_without_page(&ctx, states::loading(&texts)).into_string(),
     );
     std::fs::write(dist.join(SHELL), &shell)?;
     bytes += shell.len() as u64;

@@ -99,11 +99,16 @@ pub(crate) fn heading(corpus: &Corpus, groups: &Groups<'_>, feed: Feed<'_>) -> (
 /// The heading of a tag's or author's feed: its page's, after the site's name.
 fn listing_heading(corpus: &Corpus, groups: &Groups<'_>, listing: Listing) -> (String, String) {
     let site = &corpus.site;
-    let (title, description) = match groups.get(&listing.id()) {
+    let heading = match groups.get(&listing.id()) {
         Some(group) => group.heading(site),
-        None => folio_views::listing::heading(site, &listing, None),
+        None => folio_views::listing::heading(
+            &folio_views::i18n::Texts::of_language(&site.language),
+            site,
+            &listing,
+            None,
+        ),
     };
-    (format!("{} — {title}", site.name), description)
+    (format!("{} — {}", site.name, heading.title), heading.description)
 }
 
 /// One feed's XML. `entries` are newest first.

@@ -1,5 +1,7 @@
 //! Writing the paginated listings.
 
+use folio_views::i18n::Texts;
+use folio_views::listing::Heading;
 use crate::corpus::Corpus;
 use crate::parallel;
 use folio_content::listing::named_listings_for;
@@ -60,8 +62,13 @@ pub(crate) struct Group<'a> {
 
 impl Group<'_> {
     /// The title and description of the listing's page.
-    pub(crate) fn heading(&self, site: &Site) -> (String, String) {
-        folio_views::listing::heading(site, &self.listing, self.name)
+    pub(crate) fn heading(&self, site: &Site) -> Heading {
+        folio_views::listing::heading(
+            &Texts::of_language(&site.language),
+            site,
+            &self.listing,
+            self.name,
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 //! pages, feeds, sitemap, robots.txt and precompressed siblings, written into
 //! `dist/`.
 
+use folio_views::i18n::Locale;
 use crate::at;
 use crate::compress::{self, Totals};
 use crate::corpus::Corpus;
@@ -146,12 +147,26 @@ pub(crate) fn build(corpus: &Corpus, options: &Options) -> Result<Report, String
         std::fs::write(&not_found, CONTENT_NOT_FOUND).map_err(at(&not_found))?;
         report.pages.0 += 1;
     }
+    write_language_files(dist)?;
     report.feeds = feeds::write(corpus, &groups, &urls, dist)?;
     report.sitemap = sitemap::write(corpus, &groups, &urls, dist, sitemap::URLS_PER_FILE)?;
     if options.precompress {
         report.compressed = Some(compress::precompress(dist)?);
     }
     Ok(report)
+}
+
+/// The interface in each language the app does not carry (it has English),
+/// as `i18n/<tag>.json`: the app fetches one when the reader's language is
+/// not the page's.
+fn write_language_files(dist: &Path) -> Result<(), String> {
+    let dir = dist.join(folio_content::paths::LANGUAGES_DIR);
+    std::fs::create_dir_all(&dir).map_err(at(&dir))?;
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let path = dir.join(format!("{}.json", locale.tag()));
+        std::fs::write(&path, locale.builtin().json()).map_err(at(&path))?;
+    }
+    Ok(())
 }
 
 /// What hosts that look for the nearest `404.html` (Cloudflare Pages) or are

@@ -247,7 +247,7 @@ fn every_page_of_a_listing_gets_an_entry_page_with_image_sizes_from_the_files() 
         "{second}"
     );
     assert!(second.contains(r#"<link rel="canonical" href="https://folio.example/latest/2">"#));
-    assert!(second.contains(r#"href="/latest">Newer stories</a>"#));
+    assert!(second.contains(r#"href="/latest"><span data-t="NewerStories">Newer stories</span></a>"#));
     let page2: serde_json::Value =
         serde_json::from_str(&site.read("content/listings/latest/2.json")).unwrap();
     let headline = page2["items"][0]["headline"].as_str().unwrap();
@@ -365,7 +365,7 @@ fn listing_pages_the_front_page_and_not_found_get_their_own_tags() {
     assert_eq!(meta(&not_found, "name", "robots"), Some("noindex"));
     assert_eq!(meta(&not_found, "property", "og:url"), None);
     assert!(not_found.contains("<script type=\"module\" data-folio-loader"));
-    assert!(not_found.contains("<h1>Page not found</h1>"));
+    assert!(not_found.contains(r#"<h1><span data-t="PageNotFound">Page not found</span></h1>"#));
     assert!(site.read("content/404.html").contains("noindex"));
 }
 

@@ -10,6 +10,14 @@ use crate::Kind;
 /// The site index.
 pub const SITE: &str = "content/site.json";
 
+/// Where the interface's language files are (`i18n/es.json`).
+pub const LANGUAGES_DIR: &str = "i18n";
+
+/// The interface's texts in one language (a BCP 47 tag such as `es`).
+pub fn language_file(tag: &str) -> String {
+    format!("{LANGUAGES_DIR}/{tag}.json")
+}
+
 /// One article's file.
 pub fn article(slug: &str) -> String {
     format!("content/articles/{slug}.json")

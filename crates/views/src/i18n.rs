@@ -176,6 +176,7 @@ messages! {
     KindOpinionPlural: "Opinion", "Opinión";
     KindFeaturePlural: "Features", "Reportajes";
     KindBriefPlural: "Briefs", "Breves";
+    PageNumbered: "{0}, page {1}", "{0}, página {1}";
     NewerStories: "Newer stories", "Noticias más recientes";
     TaggedTitle: "Articles tagged “{0}”", "Artículos con la etiqueta «{0}»";
     TaggedDescription: "Every article tagged “{0}”, newest first.", "Todos los artículos con la etiqueta «{0}», del más reciente al más antiguo.";
@@ -399,6 +400,12 @@ impl Texts {
             locale: Locale::En,
             table: Table::Static(ENGLISH),
         }
+    }
+
+    /// The compiled-in texts of a site's language (a BCP 47 tag), English
+    /// for a language Folio is not written in.
+    pub fn of_language(tag: &str) -> Texts {
+        Locale::of(tag).unwrap_or(Locale::En).builtin()
     }
 
     /// A language file's texts (`name` → text, as [`Texts::json`] writes
