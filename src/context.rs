@@ -81,8 +81,12 @@ impl Notices {
 
     /// Reports a storage problem, with a way to the library when space ran out.
     pub fn storage_problem(&self, error: &StoreError) {
-        let link = matches!(error, StoreError::QuotaExceeded)
-            .then(|| (crate::routes::links().library(), "Free up space".to_owned()));
+        let link = matches!(error, StoreError::QuotaExceeded).then(|| {
+            (
+                crate::routes::links().library(),
+                crate::i18n::t(folio_views::i18n::Msg::FreeUpSpace).to_owned(),
+            )
+        });
         self.push(Level::Warning, error.reader_message(), link);
     }
 }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod app;
 pub mod components;
 pub mod context;
+pub mod i18n;
 pub mod json;
 pub mod loaders;
 pub mod net;

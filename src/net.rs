@@ -1,7 +1,9 @@
 //! Fetching content files, with errors a reader understands and cancellation
 //! when the page that asked for them goes away.
 
+use crate::i18n::{fill, t};
 use folio_content::ContentError;
+use folio_views::i18n::Msg;
 use gloo_net::http::Request;
 use std::cell::RefCell;
 use std::fmt;
@@ -30,17 +32,13 @@ impl LoadError {
     /// A sentence for readers.
     pub fn reader_message(&self) -> String {
         match self {
-            LoadError::Network(_) => {
-                "We couldn't reach Folio. Check your connection and try again.".to_owned()
-            }
-            LoadError::NotFound => "We couldn't find this page.".to_owned(),
-            LoadError::Server(status) => {
-                format!("The server had a problem (error {status}). Please try again in a moment.")
-            }
-            LoadError::Content(e) => e.reader_message(),
-            LoadError::Aborted => "Loading was cancelled.".to_owned(),
+            LoadError::Network(_) => t(Msg::ErrorNetwork).to_owned(),
+            LoadError::NotFound => t(Msg::ErrorNotFound).to_owned(),
+            LoadError::Server(status) => fill(Msg::ErrorServer, &[&status.to_string()]),
+            LoadError::Content(e) => crate::i18n::content_message(e),
+            LoadError::Aborted => t(Msg::ErrorAborted).to_owned(),
             LoadError::Storage(message) => message.clone(),
-            LoadError::NotSavedOffline => "This story is not available offline: you have not opened it on this device yet. Connect to the internet to read it.".to_owned(),
+            LoadError::NotSavedOffline => t(Msg::ErrorNotSavedOffline).to_owned(),
         }
     }
 

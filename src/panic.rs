@@ -5,6 +5,7 @@
 //! web page). Nothing here goes through Leptos, whose state the panic may
 //! have left half-changed.
 
+use folio_views::i18n::Msg;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 
@@ -46,13 +47,9 @@ pub fn report(detail: &str) {
         .and_then(|l| l.href().ok())
         .unwrap_or_default();
     let parts = [
-        ("h2", "Something went wrong", None),
-        (
-            "p",
-            "Folio ran into an unexpected problem. This page still reads and its links work, and your offline library is safe. Reload to get everything back.",
-            None,
-        ),
-        ("a", "Reload", Some(here.as_str())),
+        ("h2", crate::i18n::t(Msg::SomethingWentWrong), None),
+        ("p", crate::i18n::t(Msg::PanicText), None),
+        ("a", crate::i18n::t(Msg::Reload), Some(here.as_str())),
     ];
     for (tag, text, href) in parts {
         let Ok(el) = doc.create_element(tag) else {
@@ -73,7 +70,7 @@ pub fn report(detail: &str) {
         doc.create_element("summary"),
         doc.create_element("code"),
     ) {
-        summary.set_text_content(Some("Technical details"));
+        summary.set_text_content(Some(crate::i18n::t(Msg::TechnicalDetails)));
         code.set_text_content(Some(detail));
         let _ = details.append_child(&summary);
         let _ = details.append_child(&code);

@@ -67,6 +67,7 @@ fn a_brief_opens_and_closes_with_its_disclosure_button() {
     let ctx = Ctx {
         site: &site,
         links: &links,
+        texts: &folio_views::i18n::Texts::english(),
     };
     root.set_inner_html(&folio_views::cards::brief(&ctx, &brief()).into_string());
     let button: web_sys::HtmlElement = root

@@ -30,7 +30,9 @@ const dist = path.resolve(process.argv[2] || 'dist');
 
 generateSW({
   globDirectory: dist,
-  globPatterns: ['shell.html', '*.{js,wasm,css,svg,png,webmanifest}'],
+  // The interface's other languages (i18n/es.json) go with the app that
+  // reads them: a reader in Spanish has them offline from the first visit.
+  globPatterns: ['shell.html', '*.{js,wasm,css,svg,png,webmanifest}', 'i18n/*.json'],
   globIgnores: ['sw.js', 'reset.*', '**/*.gz', '**/*.br'],
   swDest: path.join(dist, 'sw.js'),
   // The default (2 MiB) would silently skip a large .wasm.

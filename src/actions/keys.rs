@@ -41,7 +41,9 @@ fn click(selector: &str) -> bool {
 fn help() {
     let Some(doc) = super::document() else { return };
     let dialog = doc.get_element_by_id("shortcuts-help").or_else(|| {
-        let dialog = super::element_from_html(&folio_views::shortcuts::help().into_string())?;
+        let dialog = super::element_from_html(
+            &folio_views::shortcuts::help(crate::i18n::texts()).into_string(),
+        )?;
         doc.body()?.append_child(&dialog).ok()?;
         Some(dialog)
     });

@@ -4,6 +4,8 @@
 //! being read is highlighted and kept in view. Offered only where the
 //! browser has voices.
 
+use crate::i18n::t;
+use folio_views::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -111,9 +113,9 @@ fn show_state(state: State) {
         for i in 0..list.length() {
             if let Some(b) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 b.set_text_content(Some(match state {
-                    State::Idle => "Listen",
-                    State::Playing => "Pause",
-                    State::Paused => "Resume",
+                    State::Idle => t(Msg::Listen),
+                    State::Playing => t(Msg::Pause),
+                    State::Paused => t(Msg::Resume),
                 }));
             }
         }

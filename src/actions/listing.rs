@@ -3,11 +3,13 @@
 //! "Save <section> for offline".
 
 use super::Handles;
+use crate::i18n::{fill, t};
 use crate::loaders;
 use crate::net::PageRequest;
 use crate::routes::links;
 use crate::store::Shelf;
 use folio_content::paths::Listing;
+use folio_views::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -41,7 +43,7 @@ pub(super) fn enhance(root: &Element) {
 fn set_busy(button: &Element, busy: bool) {
     let _ = button.toggle_attribute_with_force("disabled", busy);
     let _ = button.set_attribute("aria-busy", if busy { "true" } else { "false" });
-    button.set_text_content(Some(if busy { "Loading…" } else { "More stories" }));
+    button.set_text_content(Some(t(if busy { Msg::Loading } else { Msg::MoreStories })));
 }
 
 /// Adds the stories of the listing's next page (as the build wrote it) to
@@ -153,9 +155,15 @@ pub(super) fn save(button: &Element, handles: Handles) {
         let status = status.clone();
         move |done: usize, total: usize| {
             status.set_inner_html(&format!(
-                r#"<progress max="{}" value="{done}"></progress> <span>Saving {done} of {total}…</span>"#,
+                r#"<progress max="{}" value="{done}"></progress> <span></span>"#,
                 total.max(1)
             ));
+            if let Some(span) = status.last_element_child() {
+                span.set_text_content(Some(&fill(
+                    Msg::SavingCount,
+                    &[&done.to_string(), &total.to_string()],
+                )));
+            }
         }
     };
     wasm_bindgen_futures::spawn_local(async move {
@@ -179,12 +187,12 @@ pub(super) fn save(button: &Element, handles: Handles) {
                     handles.notices.push(
                         crate::context::Level::Warning,
                         e.reader_message(),
-                        Some((links().library(), "Free up space".to_owned())),
+                        Some((links().library(), t(Msg::FreeUpSpace).to_owned())),
                     );
                 }
                 status.set_inner_html("");
                 let message = match e {
-                    crate::net::LoadError::Aborted => "Saving stopped.".to_owned(),
+                    crate::net::LoadError::Aborted => t(Msg::SavingStopped).to_owned(),
                     e => e.reader_message(),
                 };
                 append(&status, "span", "inline-error", &message);
@@ -209,26 +217,31 @@ fn append(parent: &Element, tag: &str, class: &str, text: &str) -> Option<Elemen
 /// What the save did, in a sentence, with what could not be saved.
 fn show_report(status: &Element, report: &loaders::SaveReport) {
     let saved = report.saved.len();
-    let articles = |n: usize| if n == 1 { "article" } else { "articles" };
+    let texts = crate::i18n::texts();
+    let articles = |n: usize| texts.count(n as u64, Msg::ArticlesOne, Msg::ArticlesOther);
     let summary = if report.stopped {
-        format!(
-            "Saving stopped: {saved} of {} {} saved.",
-            report.total,
-            articles(report.total)
+        fill(
+            Msg::SavingStoppedCount,
+            &[&saved.to_string(), &articles(report.total)],
         )
     } else if report.failed.is_empty() {
-        format!("Saved {saved} {}.", articles(saved))
+        fill(Msg::SavedCount, &[&articles(saved)])
     } else {
-        format!(
-            "Saved {saved} of {} {}.",
-            report.total,
-            articles(report.total)
+        fill(
+            Msg::SavedCountOf,
+            &[&saved.to_string(), &articles(report.total)],
         )
     };
     status.set_inner_html(&format!(
-        r#"<span>{summary} They are in your <a href="{}">library</a>.</span>"#,
+        r#"<span><span></span> <a href="{}"></a></span>"#,
         links().library()
     ));
+    if let Ok(Some(span)) = status.query_selector("span span") {
+        span.set_text_content(Some(&summary));
+    }
+    if let Ok(Some(a)) = status.query_selector("a") {
+        a.set_text_content(Some(t(Msg::InYourLibraryLink)));
+    }
     if report.failed.is_empty() {
         return;
     }
@@ -237,7 +250,7 @@ fn show_report(status: &Element, report: &loaders::SaveReport) {
         status,
         "p",
         "inline-error",
-        &format!("{failed} {} could not be saved:", articles(failed)),
+        &fill(Msg::CouldNotBeSaved, &[&articles(failed)]),
     );
     if let Some(list) = append(status, "ul", "save-failures", "") {
         for (headline, reason) in &report.failed {

@@ -11,12 +11,13 @@ mod keys;
 mod listen;
 mod listing;
 mod saving;
-mod settings;
+pub mod settings;
 mod share;
 
 use crate::context::{LibraryMarks, Location, Mark, Notices};
 use crate::store::Shelf;
 use folio_content::Timestamp;
+use folio_views::i18n::Msg;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
@@ -229,6 +230,7 @@ fn in_page_link(ev: &web_sys::MouseEvent) -> bool {
 /// what this browser can do, "More stories" links become buttons that add
 /// the next page in place, cards say what opens offline.
 pub fn enhance(root: &HtmlElement) {
+    crate::i18n::localize(root);
     share::enhance(root);
     listen::enhance(root);
     listing::enhance(root);
@@ -265,25 +267,33 @@ fn mark_cards_in(root: &Element, online: bool, marks: &HashMap<String, Mark>) {
 
 /// What a card says of its article's place in the library.
 fn card_status(online: bool, mark: Option<&Mark>) -> String {
+    let t = crate::i18n::texts();
     let mut html = String::new();
+    let mut span = |class: &str, text: &str| {
+        html.push_str(&format!(
+            r#"<span class="{class}" lang="{}">{}</span>"#,
+            t.locale().tag(),
+            folio_views::escape(text)
+        ));
+    };
     if let Some(position) = mark.and_then(|m| m.position) {
         if position.finished() {
-            html.push_str(r#"<span class="progress-note">Read</span>"#);
+            span("progress-note", t.get(Msg::Read));
         } else if position.progress >= 0.02 {
-            html.push_str(&format!(
-                r#"<span class="progress-note">{}% read</span>"#,
-                position.percent()
-            ));
+            span(
+                "progress-note",
+                &t.fill(Msg::PercentRead, &[&position.percent().to_string()]),
+            );
         }
     }
     if mark.is_some_and(|m| m.shelf == Shelf::Saved) {
-        html.push_str(r#"<span class="badge badge-saved">Saved</span>"#);
+        span("badge badge-saved", t.get(Msg::Saved));
     } else if !online {
-        html.push_str(if mark.is_some() {
-            r#"<span class="badge badge-saved">Saved offline</span>"#
+        if mark.is_some() {
+            span("badge badge-saved", t.get(Msg::SavedOffline));
         } else {
-            r#"<span class="badge badge-unavailable">Not available offline</span>"#
-        });
+            span("badge badge-unavailable", t.get(Msg::NotAvailableOffline));
+        }
     }
     html
 }
@@ -296,19 +306,16 @@ pub fn show_saved_on(saved_at_ms: f64, shelf: Shelf) {
         return;
     };
     let at = Timestamp::from_unix((saved_at_ms / 1000.0) as i64);
-    let time = format!(
-        r#"<time datetime="{}">{}</time>"#,
-        at.as_str(),
-        at.long_date_time()
-    );
-    el.set_inner_html(&match shelf {
-        Shelf::Saved => format!(
-            r#"<span aria-hidden="true">✓ </span>Available offline: saved on {time}, kept until you remove it"#
-        ),
-        Shelf::History => format!(
-            r#"<span aria-hidden="true">✓ </span>Available offline: in your history since {time}"#
-        ),
+    let texts = crate::i18n::texts();
+    let time = texts.time(&at, true).into_string();
+    let sentence = texts.get(match shelf {
+        Shelf::Saved => Msg::AvailableSaved,
+        Shelf::History => Msg::AvailableHistory,
     });
+    // The sentence's text escaped, the time element put in its place.
+    let sentence = folio_views::escape(sentence).replace("{0}", &time);
+    el.set_inner_html(&format!(r#"<span aria-hidden="true">✓ </span>{sentence}"#));
+    let _ = el.set_attribute("lang", texts.locale().tag());
     let _ = el.remove_attribute("hidden");
 }
 

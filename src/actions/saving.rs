@@ -4,8 +4,10 @@
 
 use super::Handles;
 use crate::context::{Level, Mark};
+use crate::i18n::{fill, t};
 use crate::loaders;
 use crate::store::Shelf;
+use folio_views::i18n::Msg;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlButtonElement};
@@ -30,20 +32,23 @@ pub(super) fn mark_buttons(root: &Element, marks: &HashMap<String, Mark>) {
 fn set_label(button: &Element, saved: bool) {
     let on_card = button.class_list().contains("card-save");
     let text = match (saved, on_card) {
-        (false, true) => "Save",
-        (true, true) => "Remove",
-        (false, false) => "Save for later",
-        (true, false) => "Remove from saved",
+        (false, true) => t(Msg::Save),
+        (true, true) => t(Msg::Remove),
+        (false, false) => t(Msg::SaveForLater),
+        (true, false) => t(Msg::RemoveFromSaved),
     };
     if button.text_content().as_deref() != Some(text) {
         button.set_text_content(Some(text));
     }
     if let Some(title) = button.get_attribute("data-title") {
-        let label = if saved {
-            format!("Remove “{title}” from saved")
-        } else {
-            format!("Save “{title}” for later")
-        };
+        let label = fill(
+            if saved {
+                Msg::RemoveTitle
+            } else {
+                Msg::SaveTitle
+            },
+            &[&title],
+        );
         let _ = button.set_attribute("aria-label", &label);
     }
     let _ = button.set_attribute("data-saved", if saved { "true" } else { "false" });
@@ -81,23 +86,26 @@ pub(super) fn toggle(button: &Element, handles: Handles) {
             Ok(()) => {
                 handles.notices.push(
                     Level::Info,
-                    if saved {
-                        "Removed from your saved articles; it stays in your history for now."
+                    t(if saved {
+                        Msg::RemovedNotice
                     } else {
-                        "Saved: it stays on this device until you remove it."
-                    },
-                    Some((crate::routes::links().library(), "Your library".to_owned())),
+                        Msg::SavedNotice
+                    }),
+                    Some((
+                        crate::routes::links().library(),
+                        t(Msg::YourLibrary).to_owned(),
+                    )),
                 );
             }
             Err(e) => handles.notices.push(
                 Level::Warning,
                 format!(
                     "{} {}",
-                    if saved {
-                        "This article could not be removed from your saved articles."
+                    t(if saved {
+                        Msg::RemoveFailed
                     } else {
-                        "This article could not be saved."
-                    },
+                        Msg::SaveFailed
+                    }),
                     e.reader_message()
                 ),
                 None,

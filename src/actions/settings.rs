@@ -2,12 +2,12 @@
 //! applied to `<html>` at once and kept in `localStorage`, where every
 //! page's pre-paint script finds them before its first frame.
 
-use folio_views::settings::{theme_colour, Choices, SETTINGS, STORAGE_KEY};
+use folio_views::settings::{theme_colour, Choices, LANGUAGE, SETTINGS, STORAGE_KEY};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 /// The reader's choices as stored.
-fn stored() -> Choices {
+pub fn stored() -> Choices {
     crate::prefs::local()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .map(|v| Choices::parse(&v))
@@ -84,6 +84,19 @@ pub(super) fn changed(input: &HtmlInputElement) {
         // The reader keeps their place in the text as it reflows.
         crate::reading::keep_place(|| apply(&choices));
         keep(&choices);
+        if input.name() == LANGUAGE {
+            reload_for_language();
+        }
+    }
+}
+
+/// The interface's texts are fixed for the life of a page: another
+/// language is a reload away (the browser keeps the reader's place).
+fn reload_for_language() {
+    if crate::i18n::chosen() != crate::i18n::texts().locale() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
     }
 }
 
@@ -95,6 +108,7 @@ pub(super) fn reset(button: &Element) {
     if let Some(form) = button.closest(".settings-panel").ok().flatten() {
         sync(&form);
     }
+    reload_for_language();
 }
 
 /// A keyboard shortcut moved `name` (text size, theme) `delta` steps.

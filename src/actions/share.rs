@@ -2,7 +2,9 @@
 //! sheet where the browser has one, Mastodon (asking for the reader's
 //! server once) and copy link with a fallback when the clipboard is refused.
 
+use crate::i18n::t;
 use folio_content::share;
+use folio_views::i18n::Msg;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -108,7 +110,7 @@ pub(super) fn enhance(root: &Element) {
         if can_share_natively(&share_data(&s)) {
             show(find(&bar, ".share-native"), true);
             if let Some(toggle) = find(&bar, ".share-toggle") {
-                toggle.set_text_content(Some("More ways to share"));
+                toggle.set_text_content(Some(t(Msg::MoreWaysToShare)));
             }
         }
         show_instance(&bar);
@@ -169,12 +171,16 @@ pub(super) fn copy(el: &Element) {
             return;
         };
         if copied {
-            status.set_inner_html(r#"<p class="share-copied">Link copied</p>"#);
+            status.set_inner_html(r#"<p class="share-copied"></p>"#);
+            if let Some(p) = status.first_element_child() {
+                p.set_text_content(Some(t(Msg::LinkCopied)));
+            }
             return;
         }
-        status.set_inner_html(
-            r#"<p>Copying was not allowed here. Select the link and copy it:</p><input class="share-url" type="text" readonly>"#,
-        );
+        status.set_inner_html(r#"<p></p><input class="share-url" type="text" readonly>"#);
+        if let Some(p) = status.first_element_child() {
+            p.set_text_content(Some(t(Msg::CopyByHand)));
+        }
         if let Some(input) =
             find(&status, ".share-url").and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
         {

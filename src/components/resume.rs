@@ -62,11 +62,14 @@ pub fn show(marks: &HashMap<String, Mark>, still_here: impl Fn() -> bool + 'stat
             return;
         }
         let href = links().article(&slug);
-        let html = continue_reading(&Resume {
-            href: &href,
-            headline: &entry.headline,
-            percent: position.percent(),
-        })
+        let html = continue_reading(
+            crate::i18n::texts(),
+            &Resume {
+                href: &href,
+                headline: &entry.headline,
+                percent: position.percent(),
+            },
+        )
         .into_string();
         let (Some(body), Some(aside)) = (
             crate::actions::document().and_then(|d| d.body()),

@@ -7,6 +7,7 @@ use crate::net::{fetch_conditional, LoadError, PageRequest};
 use crate::offline::caches;
 use crate::store::{self, ToSave};
 use folio_content::paths;
+use folio_views::i18n::Msg;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How many revalidation requests run at once: enough to be quick, few
@@ -133,10 +134,11 @@ pub async fn refresh_library(notices: Notices) {
         let _ = storage.set_item(REFRESHED_AT_KEY, &now.to_string());
     }
     if updated > 0 {
+        let texts = crate::i18n::texts();
         let text = if updated == 1 {
-            "1 saved article was updated with the latest version.".to_owned()
+            texts.get(Msg::UpdatedOne).to_owned()
         } else {
-            format!("{updated} saved articles were updated with their latest versions.")
+            texts.fill(Msg::UpdatedOther, &[&texts.number(updated as u64)])
         };
         notices.push(Level::Info, text, None);
     }

@@ -11,6 +11,7 @@ use crate::pages::page::{page_view, OnShown};
 use crate::reading;
 use crate::routes::links;
 use folio_content::Timestamp;
+use folio_views::i18n::Msg;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -146,8 +147,9 @@ pub fn page(slug: String) -> impl IntoView {
                 Err(LoadError::Content(e)) => library.notices.push(
                     Level::Warning,
                     format!(
-                        "This article could not be saved for offline reading. {}",
-                        e.reader_message()
+                        "{} {}",
+                        crate::i18n::t(Msg::NotSavedForOffline),
+                        crate::i18n::content_message(&e)
                     ),
                     None,
                 ),
@@ -160,7 +162,7 @@ pub fn page(slug: String) -> impl IntoView {
     });
     view! {
         <Show when=move || library.refreshed.get()>
-            <p class="notice" role="status">"This article has been updated since you saved it; you are reading the latest version."</p>
+            <p class="notice" role="status" lang=crate::i18n::lang()>{crate::i18n::t(Msg::ThisArticleWasUpdated)}</p>
         </Show>
         {page_view(path, Some(on_shown), Some(library.refetch))}
     }

@@ -4,12 +4,14 @@
 use crate::components::load_states::Loading;
 use crate::components::page_meta;
 use crate::context;
+use crate::i18n::{fill, t, texts};
 use crate::loaders;
 use crate::offline::caches;
 use crate::routes::links;
 use crate::store::device::{self as storage, human_bytes};
 use crate::store::{self, LibraryContents, Shelf, StoreError, HISTORY_CAP};
 use folio_content::Timestamp;
+use folio_views::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -18,10 +20,7 @@ use wasm_bindgen::JsCast;
 pub fn LibraryPage() -> impl IntoView {
     // The build's page for /library is only a heading: the app draws it all.
     context::prerendered().release();
-    page_meta::drawn(
-        &page_meta::titled("Your library"),
-        "Articles saved on this device for reading without a connection.",
-    );
+    page_meta::drawn(&page_meta::titled(t(Msg::YourLibrary)), t(Msg::LibraryMeta));
     let contents: RwSignal<Option<Result<LibraryContents, StoreError>>, LocalStorage> =
         RwSignal::new_local(None);
     let reload = move || {
@@ -33,10 +32,8 @@ pub fn LibraryPage() -> impl IntoView {
     reload();
     view! {
         <header class="listing-header">
-            <h1>"Your offline library"</h1>
-            <p class="listing-description">
-                "What you saved, and the articles you opened, kept on this device so you can read them without a connection."
-            </p>
+            <h1>{t(Msg::YourOfflineLibrary)}</h1>
+            <p class="listing-description">{t(Msg::LibraryDescription)}</p>
         </header>
         {move || match contents.get() {
             None => view! { <Loading/> }.into_any(),
@@ -51,9 +48,9 @@ pub fn LibraryPage() -> impl IntoView {
 fn StoreUnavailable(error: StoreError) -> impl IntoView {
     view! {
         <section class="load-failure" role="alert">
-            <h2>"Offline library unavailable"</h2>
+            <h2>{t(Msg::LibraryUnavailable)}</h2>
             <p>{error.reader_message()}</p>
-            <details><summary>"Technical details"</summary><code>{error.to_string()}</code></details>
+            <details><summary>{t(Msg::TechnicalDetails)}</summary><code>{error.to_string()}</code></details>
         </section>
     }
 }
@@ -175,7 +172,8 @@ fn LibraryView(
         }
     };
     let html = move || {
-        folio_views::library::library(links(), &view_of(&listing, confirm_all.get())).into_string()
+        folio_views::library::library(texts(), links(), &view_of(&listing, confirm_all.get()))
+            .into_string()
     };
     view! {
         {move || error.get().map(|e| view! { <p class="notice notice-warning" role="alert">{e}</p> })}
@@ -204,30 +202,28 @@ fn StorageFacts() -> impl IntoView {
     };
     view! {
         <section class="storage-facts" aria-labelledby="storage-h">
-            <h2 id="storage-h">"Storage on this device"</h2>
+            <h2 id="storage-h">{t(Msg::StorageOnThisDevice)}</h2>
             <p class="storage-estimate">
                 {move || match estimate.get() {
-                    Some(Some((usage, quota))) => format!(
-                        "Folio is using {} of the {} this browser allows it.", human_bytes(usage), human_bytes(quota)),
-                    Some(None) => "This browser does not report how much storage is available.".to_owned(),
-                    None => "Checking storage…".to_owned(),
+                    Some(Some((usage, quota))) => fill(
+                        Msg::StorageUsage, &[&human_bytes(usage), &human_bytes(quota)]),
+                    Some(None) => t(Msg::StorageUnknown).to_owned(),
+                    None => t(Msg::CheckingStorage).to_owned(),
                 }}
             </p>
             <p class="storage-persistence">
                 {move || match (persisted.get(), asked.get()) {
-                    (Some(true), _) => "Your library is stored persistently: the browser will not clear it to free space without asking you.".to_owned(),
-                    (Some(false), true) => "The browser declined to make storage persistent for now. Browsers decide this themselves, often based on how much you use a site; try again later or install Folio to your home screen.".to_owned(),
-                    (Some(false), false) => "Your library is stored on a best-effort basis.".to_owned(),
-                    (None, _) => "This browser cannot make storage persistent.".to_owned(),
+                    (Some(true), _) => t(Msg::StoragePersistent),
+                    (Some(false), true) => t(Msg::StorageDeclined),
+                    (Some(false), false) => t(Msg::StorageBestEffort),
+                    (None, _) => t(Msg::StorageCannotPersist),
                 }}
             </p>
             <Show when=move || persisted.get() == Some(false)>
-                <button type="button" class="button-secondary" on:click=ask>"Ask the browser to keep my library"</button>
+                <button type="button" class="button-secondary" on:click=ask>{t(Msg::AskToKeepLibrary)}</button>
             </Show>
             <p class="storage-note">
-                "Browsers may delete saved data when the device runs low on space, when you clear browsing data, "
-                "or (in Safari) after several weeks without visiting. Private windows keep nothing after they close. "
-                "Articles you save again will simply download afresh."
+                {t(Msg::StorageNote)}
             </p>
         </section>
     }

@@ -11,6 +11,6 @@ use leptos::prelude::*;
 pub fn page() -> impl IntoView {
     (!context::prerendered().shows(&current_path())).then(|| {
         page_meta::drawn(&page_meta::titled("Page not found"), "");
-        view! { <div class="page" inner_html=not_found(links()).into_string()></div> }
+        view! { <div class="page" inner_html=not_found(crate::i18n::texts(), links()).into_string()></div> }
     })
 }

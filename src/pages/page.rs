@@ -137,7 +137,10 @@ pub fn page_view(
             view! { <div class="page" data-page=path.clone() node_ref=node></div> }.into_any()
         }
         State::Failed(e) => {
-            page_meta::set(&page_meta::titled("Page unavailable"), "");
+            page_meta::set(
+                &page_meta::titled(crate::i18n::t(folio_views::i18n::Msg::PageUnavailable)),
+                "",
+            );
             load_failure(e, retry.get_value()).into_any()
         }
     }

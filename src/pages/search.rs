@@ -5,12 +5,14 @@
 use crate::components::load_states::Loading;
 use crate::components::page_meta;
 use crate::context;
+use crate::i18n::{fill, t, texts};
 use crate::loaders;
 use crate::net::{Inflight, LoadError};
 use crate::routes::links;
 use crate::store::{self, StoreError};
 use folio_content::search::SearchIndex;
 use folio_content::site_search::SiteDoc;
+use folio_views::i18n::Msg;
 use folio_views::search;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -97,10 +99,7 @@ enum SiteResults {
 pub fn SearchPage() -> impl IntoView {
     // The build's page for /search is only a heading: the app draws it all.
     context::prerendered().release();
-    page_meta::drawn(
-        &page_meta::titled("Search"),
-        "Search every story on the site; offline, the articles saved on this device.",
-    );
+    page_meta::drawn(&page_meta::titled(t(Msg::Search)), t(Msg::SearchMeta));
     let data: RwSignal<Option<Result<Arc<Searchable>, StoreError>>, LocalStorage> =
         RwSignal::new_local(None);
     leptos::task::spawn_local(async move {
@@ -132,18 +131,18 @@ pub fn SearchPage() -> impl IntoView {
     });
     view! {
         <header class="listing-header">
-            <h1>"Search"</h1>
-            <p class="listing-description">"Searches every story on the site by headline, standfirst, tag and author, and the full text of the articles saved on this device, which works without a connection too."</p>
+            <h1>{t(Msg::Search)}</h1>
+            <p class="listing-description">{t(Msg::SearchDescription)}</p>
         </header>
         <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input">"Search stories"</label>
-            <input id="search-input" type="search" name="q" autocomplete="off" placeholder="Headline, topic, tag or author"
+            <label for="search-input">{t(Msg::SearchStories)}</label>
+            <input id="search-input" type="search" name="q" autocomplete="off" placeholder=t(Msg::SearchPlaceholder)
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))/>
         </form>
         <SiteHits site=site query=query/>
         {move || match data.get() {
-            None => view! { <Loading label="Opening your library…"/> }.into_any(),
+            None => view! { <Loading label=Msg::OpeningYourLibrary/> }.into_any(),
             Some(Ok(s)) => view! { <Results searchable=s query=query site=site/> }.into_any(),
             Some(Err(e)) => view! { <p class="notice notice-warning" role="alert">{e.reader_message()}</p> }.into_any(),
         }}
@@ -157,21 +156,18 @@ fn SiteHits(site: RwSignal<SiteResults, LocalStorage>, query: RwSignal<String>) 
     let html = move || match site.get() {
         SiteResults::None => {
             if !context::online().0.get() && !query.get().trim().is_empty() {
-                r#"<p class="notice">You are offline: searching the articles saved on this device.</p>"#.to_owned()
+                folio_views::states::note(t(Msg::SearchOffline)).into_string()
             } else {
                 String::new()
             }
         }
-        SiteResults::Searching => {
-            r#"<p class="search-count" role="status">Searching…</p>"#.to_owned()
+        SiteResults::Searching => folio_views::states::status(t(Msg::Searching)).into_string(),
+        SiteResults::Failed(why) => {
+            folio_views::states::warning(&fill(Msg::SiteSearchFailed, &[&why])).into_string()
         }
-        SiteResults::Failed(why) => folio_views::states::warning(&format!(
-            "The site could not be searched. {why} Your saved articles are searched below."
-        ))
-        .into_string(),
         SiteResults::Found(q, found) => marks
             .with_untracked(|m| {
-                search::site_results(links(), &q, &found, &|slug| m.contains_key(slug))
+                search::site_results(texts(), links(), &q, &found, &|slug| m.contains_key(slug))
             })
             .into_string(),
     };
@@ -199,7 +195,7 @@ fn Results(
             .filter(|h| !shown.contains(&h.slug))
             .filter_map(|h| searchable.shown.get(&h.slug).cloned())
             .collect();
-        search::library_results(links(), &q, total, &hits, more).into_string()
+        search::library_results(texts(), links(), &q, total, &hits, more).into_string()
     };
     view! { <div class="search-library-results" inner_html=html></div> }
 }

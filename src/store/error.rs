@@ -1,6 +1,8 @@
 //! What can go wrong with the offline library, in words for readers and
 //! for logs.
 
+use crate::i18n::t;
+use folio_views::i18n::Msg;
 use indexed_db_futures::error::{DomException, Error as IdbError, OpenDbError};
 use indexed_db_futures::internals::SystemRepr;
 use std::fmt;
@@ -30,14 +32,15 @@ impl StoreError {
     /// A sentence for readers.
     pub fn reader_message(&self) -> String {
         match self {
-            StoreError::Unavailable(_) => "Offline reading is unavailable in this browser window (private browsing or blocked storage). Folio works normally while you are online.".into(),
-            StoreError::Blocked => "Your offline library is waiting for another Folio tab that runs an older version. Close other Folio tabs to continue.".into(),
-            StoreError::Outdated => "A newer version of Folio is open in another tab. Reload this tab to keep saving articles.".into(),
-            StoreError::QuotaExceeded => "Your device has no room left for saved articles. Remove some from your offline library to save more.".into(),
-            StoreError::Damaged(_) => "The saved copy of this article is damaged and cannot be read. Open it again while online to replace it, or remove it from your library.".into(),
-            StoreError::NeedsNewerApp => "This saved article was written by a newer version of Folio. Reload to update the app.".into(),
-            StoreError::Failed(_) => "Your offline library had a problem. Articles still open online.".into(),
+            StoreError::Unavailable(_) => t(Msg::StoreUnavailable),
+            StoreError::Blocked => t(Msg::StoreBlocked),
+            StoreError::Outdated => t(Msg::StoreOutdated),
+            StoreError::QuotaExceeded => t(Msg::StoreFull),
+            StoreError::Damaged(_) => t(Msg::StoreDamaged),
+            StoreError::NeedsNewerApp => t(Msg::StoreNeedsNewerApp),
+            StoreError::Failed(_) => t(Msg::StoreFailed),
         }
+        .to_owned()
     }
 }
 

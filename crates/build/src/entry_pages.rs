@@ -7,8 +7,6 @@
 //! here. The rail's related stories are ranked over the whole site, and
 //! images get their sizes from the files.
 
-use folio_views::i18n::{Msg, Texts};
-use folio_views::listing::Heading;
 use crate::corpus::Corpus;
 use crate::escape::push_escaped;
 use crate::feeds;
@@ -26,6 +24,8 @@ use folio_content::security::image_allowed;
 use folio_content::{ArticleSummary, ImageSizes, Kind, ListingPage};
 use folio_views::article::{article_page, ArticleView, Neighbours};
 use folio_views::front::{front_page, FrontPage};
+use folio_views::i18n::{Msg, Texts};
+use folio_views::listing::Heading;
 use folio_views::listing::{listing_page, ListingView};
 use folio_views::rail::{RailStories, RELATED};
 use folio_views::{shell, states, Ctx, Markup};

@@ -108,7 +108,10 @@ fn listing_heading(corpus: &Corpus, groups: &Groups<'_>, listing: Listing) -> (S
             None,
         ),
     };
-    (format!("{} — {}", site.name, heading.title), heading.description)
+    (
+        format!("{} — {}", site.name, heading.title),
+        heading.description,
+    )
 }
 
 /// One feed's XML. `entries` are newest first.

@@ -1,12 +1,12 @@
 //! Writing the paginated listings.
 
-use folio_views::i18n::Texts;
-use folio_views::listing::Heading;
 use crate::corpus::Corpus;
 use crate::parallel;
 use folio_content::listing::named_listings_for;
 use folio_content::paths::Listing;
 use folio_content::{ArticleSummary, ListingPage, Site};
+use folio_views::i18n::Texts;
+use folio_views::listing::Heading;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;

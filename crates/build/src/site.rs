@@ -2,7 +2,6 @@
 //! pages, feeds, sitemap, robots.txt and precompressed siblings, written into
 //! `dist/`.
 
-use folio_views::i18n::Locale;
 use crate::at;
 use crate::compress::{self, Totals};
 use crate::corpus::Corpus;
@@ -12,6 +11,7 @@ use crate::og_images::{self, OgImages};
 use crate::template::Template;
 use crate::urls::Urls;
 use crate::{feeds, listings, sitemap};
+use folio_views::i18n::Locale;
 use std::path::{Path, PathBuf};
 
 /// How the site step runs.

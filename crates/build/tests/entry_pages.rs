@@ -247,7 +247,9 @@ fn every_page_of_a_listing_gets_an_entry_page_with_image_sizes_from_the_files() 
         "{second}"
     );
     assert!(second.contains(r#"<link rel="canonical" href="https://folio.example/latest/2">"#));
-    assert!(second.contains(r#"href="/latest"><span data-t="NewerStories">Newer stories</span></a>"#));
+    assert!(
+        second.contains(r#"href="/latest"><span data-t="NewerStories">Newer stories</span></a>"#)
+    );
     let page2: serde_json::Value =
         serde_json::from_str(&site.read("content/listings/latest/2.json")).unwrap();
     let headline = page2["items"][0]["headline"].as_str().unwrap();

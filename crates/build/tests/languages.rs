@@ -28,7 +28,10 @@ fn a_spanish_site_is_written_in_spanish_with_every_message_marked() {
     set_language(&site, "es");
     site_step(&site, &["--no-precompress", "--no-og-images"], &[]);
     let page = site.read("articles/tariffs-q-and-a.html");
-    assert!(page.starts_with("<!doctype html><html lang=\"es\">"), "{page}");
+    assert!(
+        page.starts_with("<!doctype html><html lang=\"es\">"),
+        "{page}"
+    );
     for spanish in [
         r#"<span data-t="SkipToContent">Saltar al contenido</span>"#,
         r#"<span data-t="By">Por </span>"#,
@@ -58,5 +61,8 @@ fn a_site_in_another_language_gets_english_and_the_app_gets_spanish_as_a_file() 
     assert_eq!(file["SkipToContent"], "Saltar al contenido");
     assert_eq!(file["MinRead"], "{0} min de lectura");
     assert!(file.len() > 200, "every message: {}", file.len());
-    assert!(!site.dist().join("i18n/en.json").exists(), "the app has English");
+    assert!(
+        !site.dist().join("i18n/en.json").exists(),
+        "the app has English"
+    );
 }

@@ -19,20 +19,6 @@ pub enum ContentError {
     },
 }
 
-impl ContentError {
-    /// A sentence for readers: what went wrong, without internals.
-    pub fn reader_message(&self) -> String {
-        match self {
-            ContentError::Malformed { what, .. } | ContentError::Invalid { what, .. } => {
-                format!("This {what} could not be read: the file is damaged or incomplete.")
-            }
-            ContentError::UnsupportedVersion { what, .. } => {
-                format!("This {what} needs a newer version of the app. Reload to update.")
-            }
-        }
-    }
-}
-
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -161,7 +147,6 @@ mod tests {
         let cut = &GOOD[..GOOD.len() / 2];
         let err = decode_article(cut).unwrap_err();
         assert!(matches!(err, ContentError::Malformed { .. }), "{err}");
-        assert!(err.reader_message().contains("damaged or incomplete"));
     }
 
     #[test]

@@ -169,7 +169,10 @@ mod tests {
     fn long_dates_are_written_in_utc() {
         let t = Timestamp::parse("2026-11-02T23:30:00-02:00").unwrap();
         let c = t.civil_utc().unwrap();
-        assert_eq!((c.year, c.month, c.day, c.hour, c.minute), (2026, 11, 3, 1, 30));
+        assert_eq!(
+            (c.year, c.month, c.day, c.hour, c.minute),
+            (2026, 11, 3, 1, 30)
+        );
         let epoch = Timestamp::from_unix(0).civil_utc().unwrap();
         assert_eq!((epoch.year, epoch.month, epoch.day), (1970, 1, 1));
     }

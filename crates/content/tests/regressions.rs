@@ -143,7 +143,7 @@ fn mastodon_instances_that_are_not_host_names_are_refused() {
 fn the_utc_date_of_a_time_with_an_offset_is_the_utc_date() {
     let t = Timestamp::parse("2026-11-02T23:30:00-02:00").unwrap();
     assert_eq!(t.date_utc(), "2026-11-03");
-    assert_eq!(t.long_date(), "3 November 2026");
+    assert_eq!(t.civil_utc().map(|c| (c.month, c.day)), Some((11, 3)));
     let t = Timestamp::parse("2026-11-03T00:30:00+01:00").unwrap();
     assert_eq!(t.date_utc(), "2026-11-02");
     assert_eq!(

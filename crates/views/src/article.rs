@@ -2,9 +2,9 @@
 //! filter, share actions, tags and the rail.
 
 use crate::cards::{kicker, save_button};
+use crate::i18n::{names_in_a_row, AfterName, Msg, Texts};
 use crate::rail::{rail, RailStories};
 use crate::share::{share_bar, ShareTarget};
-use crate::i18n::{names_in_a_row, AfterName, Msg, Texts};
 use crate::{Ctx, Markup, PreEscaped};
 use folio_content::markdown::{self, RenderOptions};
 use folio_content::security::image_allowed;

@@ -1,8 +1,8 @@
 //! Story teasers as they appear in lists, blocks and the rail: cards, briefs
 //! and the kicker line above their headlines.
 
-use crate::share::{share_bar, ShareTarget};
 use crate::i18n::{Msg, Texts};
+use crate::share::{share_bar, ShareTarget};
 use crate::{Ctx, Markup};
 use folio_content::security::image_allowed;
 use folio_content::{share, ArticleSummary, Kind};
@@ -63,7 +63,6 @@ pub fn save_button(t: &Texts, slug: &str, title: &str, on_card: bool) -> Markup 
         }
     }
 }
-
 
 /// One story teaser linking to its article.
 pub fn story_card(ctx: &Ctx<'_>, story: &ArticleSummary, size: CardSize) -> Markup {

@@ -137,13 +137,18 @@ mod tests {
 
     #[test]
     fn continue_reading_names_the_story_and_how_far_it_was_read() {
-        let html = continue_reading(&Texts::english(), &Resume {
-            href: "/news/articles/a",
-            headline: "Tariffs <b>up</b>",
-            percent: 40,
-        })
+        let html = continue_reading(
+            &Texts::english(),
+            &Resume {
+                href: "/news/articles/a",
+                headline: "Tariffs <b>up</b>",
+                percent: 40,
+            },
+        )
         .into_string();
-        assert!(html.starts_with("<aside class=\"resume\" aria-labelledby=\"resume-h\" lang=\"en\">"));
+        assert!(
+            html.starts_with("<aside class=\"resume\" aria-labelledby=\"resume-h\" lang=\"en\">")
+        );
         assert!(html.contains("id=\"resume-h\"") && html.contains(">Continue reading</h2>"));
         assert!(html.contains("<a href=\"/news/articles/a\">Tariffs &lt;b&gt;up&lt;/b&gt;</a>"));
         assert!(html.contains("40% read"));

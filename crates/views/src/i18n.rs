@@ -198,7 +198,6 @@ messages! {
     SavingCount: "Saving {0} of {1}…", "Guardando {0} de {1}…";
     ArticlesOne: "{0} article", "{0} artículo";
     ArticlesOther: "{0} articles", "{0} artículos";
-    SkippedCount: "{0} could not be saved: {1}.", "{0} no se pudieron guardar: {1}.";
     FreeUpSpace: "Free up space", "Liberar espacio";
     // The rail.
     Related: "Related", "Relacionados";
@@ -274,7 +273,8 @@ messages! {
     SearchYourLibrary: "Search your library", "Buscar en tu biblioteca";
     Saved: "Saved", "Guardado";
     SiteSearchFailed: "The site could not be searched. {0} Your saved articles are searched below.", "No se pudo buscar en el sitio. {0} Abajo se busca en tus artículos guardados.";
-    SearchOffline: "You are offline: only the articles saved on this device are searched.", "Estás sin conexión: solo se busca en los artículos guardados en este dispositivo.";
+    SearchOffline: "You are offline: searching the articles saved on this device.", "Estás sin conexión: se busca en los artículos guardados en este dispositivo.";
+    Searching: "Searching…", "Buscando…";
     OpeningYourLibrary: "Opening your library…", "Abriendo tu biblioteca…";
     // The library.
     YourLibrary: "Your library", "Tu biblioteca";
@@ -308,6 +308,12 @@ messages! {
     StorageOnThisDevice: "Storage on this device", "Espacio en este dispositivo";
     StorageUsage: "Folio is using {0} of the {1} this browser allows it.", "Folio usa {0} de los {1} que este navegador le permite.";
     StorageUnknown: "This browser does not report how much storage is available.", "Este navegador no indica cuánto espacio hay disponible.";
+    StoragePersistent: "Your library is stored persistently: the browser will not clear it to free space without asking you.", "Tu biblioteca se guarda de forma persistente: el navegador no la borrará para liberar espacio sin preguntarte.";
+    StorageDeclined: "The browser declined to make storage persistent for now. Browsers decide this themselves, often based on how much you use a site; try again later or install Folio to your home screen.", "El navegador no ha hecho persistente el almacenamiento por ahora. Los navegadores lo deciden por su cuenta, a menudo según cuánto usas un sitio; inténtalo más tarde o instala Folio en tu pantalla de inicio.";
+    StorageBestEffort: "Your library is stored on a best-effort basis.", "Tu biblioteca se guarda sin garantías de permanencia.";
+    StorageCannotPersist: "This browser cannot make storage persistent.", "Este navegador no puede hacer persistente el almacenamiento.";
+    AskToKeepLibrary: "Ask the browser to keep my library", "Pedir al navegador que conserve mi biblioteca";
+    StorageNote: "Browsers may delete saved data when the device runs low on space, when you clear browsing data, or (in Safari) after several weeks without visiting. Private windows keep nothing after they close. Articles you save again will simply download afresh.", "Los navegadores pueden borrar los datos guardados cuando el dispositivo se queda sin espacio, cuando borras los datos de navegación o (en Safari) tras varias semanas sin visitar el sitio. Las ventanas privadas no conservan nada al cerrarse. Los artículos que vuelvas a guardar se descargarán de nuevo.";
     CheckingStorage: "Checking storage…", "Comprobando el espacio…";
     // States and notices.
     PageNotFound: "Page not found", "Página no encontrada";
@@ -335,7 +341,19 @@ messages! {
     StoreDamaged: "The saved copy of this article is damaged and cannot be read. Open it again while online to replace it, or remove it from your library.", "La copia guardada de este artículo está dañada y no se puede leer. Ábrelo de nuevo con conexión para sustituirla, o quítalo de tu biblioteca.";
     StoreNeedsNewerApp: "This saved article was written by a newer version of Folio. Reload to update the app.", "Este artículo guardado lo escribió una versión más reciente de Folio. Recarga para actualizar la aplicación.";
     StoreFailed: "Your offline library had a problem. Articles still open online.", "Tu biblioteca sin conexión ha tenido un problema. Los artículos se siguen abriendo con conexión.";
-    StoreOutdated: "Folio was updated in another tab. Reload to continue.", "Folio se ha actualizado en otra pestaña. Recarga para continuar.";
+    StoreOutdated: "A newer version of Folio is open in another tab. Reload this tab to keep saving articles.", "Hay una versión más reciente de Folio abierta en otra pestaña. Recarga esta pestaña para seguir guardando artículos.";
+    YourLibraryInline: "your library", "tu biblioteca";
+    NewVersionReady: "A new version of Folio is ready. ", "Hay una nueva versión de Folio. ";
+    UpdatedOne: "1 saved article was updated with the latest version.", "1 artículo guardado se ha actualizado a su última versión.";
+    UpdatedOther: "{0} saved articles were updated with their latest versions.", "{0} artículos guardados se han actualizado a su última versión.";
+    NotSavedForOffline: "This article could not be saved for offline reading.", "No se pudo guardar este artículo para leerlo sin conexión.";
+    ContentDamaged: "This file could not be read: it is damaged or incomplete.", "No se pudo leer este archivo: está dañado o incompleto.";
+    ContentNeedsNewerApp: "This file needs a newer version of the app. Reload to update.", "Este archivo necesita una versión más reciente de la aplicación. Recarga para actualizar.";
+    InYourLibraryLink: "They are in your library.", "Están en tu biblioteca.";
+    CouldNotBeSaved: "{0} could not be saved:", "{0} no se pudieron guardar:";
+    SavedOffline: "Saved offline", "Guardado sin conexión";
+    AvailableSaved: "Available offline: saved on {0}, kept until you remove it", "Disponible sin conexión: guardado el {0}, se conserva hasta que lo quites";
+    AvailableHistory: "Available offline: in your history since {0}", "Disponible sin conexión: en tu historial desde el {0}";
 }
 
 impl Msg {
@@ -464,7 +482,7 @@ impl Texts {
         }
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(c);
@@ -651,7 +669,12 @@ mod tests {
             assert_eq!(Msg::from_name(m.name()), Some(*m));
             for locale in Locale::ALL {
                 let text = locale.builtin().get(*m).to_owned();
-                assert!(!text.trim().is_empty(), "{} has no {:?} text", m.name(), locale);
+                assert!(
+                    !text.trim().is_empty(),
+                    "{} has no {:?} text",
+                    m.name(),
+                    locale
+                );
             }
             // The same placeholders in both languages.
             let holes = |s: &str| {
@@ -682,8 +705,14 @@ mod tests {
         assert_eq!(es.long_date(&t), "3 de noviembre de 2026");
         assert_eq!(en.long_date_time(&t), "3 November 2026, 01:30 UTC");
         assert_eq!(es.long_date_time(&t), "3 de noviembre de 2026, 01:30 UTC");
-        assert_eq!(en.count(1, Msg::ArticlesOne, Msg::ArticlesOther), "1 article");
-        assert_eq!(es.count(3, Msg::ArticlesOne, Msg::ArticlesOther), "3 artículos");
+        assert_eq!(
+            en.count(1, Msg::ArticlesOne, Msg::ArticlesOther),
+            "1 article"
+        );
+        assert_eq!(
+            es.count(3, Msg::ArticlesOne, Msg::ArticlesOther),
+            "3 artículos"
+        );
         assert_eq!(en.number(1234), "1,234");
         assert_eq!(es.number(1234), "1234");
         assert_eq!(es.number(12_345_678), "12.345.678");
@@ -698,7 +727,10 @@ mod tests {
     fn language_files_read_back_and_fill_gaps_in_english() {
         let es = Locale::Es.builtin();
         let json = es.json();
-        assert!(json.starts_with(r#"{"SkipToContent":"Saltar al contenido","#), "{json}");
+        assert!(
+            json.starts_with(r#"{"SkipToContent":"Saltar al contenido","#),
+            "{json}"
+        );
         // A file without a message (older than the app) shows it in English.
         let read = Texts::read(Locale::Es, |name| {
             (name != "Search").then(|| es.get(Msg::from_name(name).unwrap()).to_owned())

@@ -38,6 +38,11 @@ pub struct Ctx<'a> {
     pub texts: &'a i18n::Texts,
 }
 
+/// `text` escaped for HTML, for the few places that build markup by hand.
+pub fn escape(text: &str) -> String {
+    maud::html! { (text) }.into_string()
+}
+
 /// The `data-page` value that marks a rendered page, so the app knows which
 /// URL the page in the document shows.
 pub const PAGE_ATTR: &str = "data-page";

@@ -32,7 +32,11 @@ impl Heading {
         Heading {
             title: t.fill(title, args),
             description: t.fill(description, args),
-            messages: Some((title, description, args.iter().map(|a| a.to_string()).collect())),
+            messages: Some((
+                title,
+                description,
+                args.iter().map(|a| a.to_string()).collect(),
+            )),
         }
     }
 }
@@ -195,7 +199,9 @@ mod tests {
         assert!(fixtures::text(&first).contains("Save Europe for offline"));
         let last = view(&page(3, 3));
         assert!(!last.contains("More stories"));
-        assert!(last.contains(r#"href="/news/sections/europe/2"><span data-t="NewerStories">Newer stories"#));
+        assert!(last.contains(
+            r#"href="/news/sections/europe/2"><span data-t="NewerStories">Newer stories"#
+        ));
         assert!(fixtures::text(&last).contains("30 stories · page 3 of 3"));
         assert!(
             first.contains(r#"class="brief""#) && first.contains(r#"class="card card-standard""#)

@@ -104,7 +104,8 @@ mod tests {
             kind: Kind::News,
             published: Timestamp::from_unix(0),
         };
-        let html = site_results(&Texts::english(), &links, " ports ", &[doc], &|s| s == "a").into_string();
+        let html =
+            site_results(&Texts::english(), &links, " ports ", &[doc], &|s| s == "a").into_string();
         assert!(html.contains("1 story for “ports”"), "{html}");
         assert!(html.contains("href=\"/news/articles/a\">&lt;b&gt;Ports&lt;/b&gt;</a>"));
         assert!(html.contains("badge-saved"));
@@ -113,7 +114,8 @@ mod tests {
             title: "B".into(),
             dek: String::new(),
         };
-        let lib = library_results(&Texts::english(), &links, "x", 3, &[hit.clone(), hit], true).into_string();
+        let lib = library_results(&Texts::english(), &links, "x", 3, &[hit.clone(), hit], true)
+            .into_string();
         assert!(lib.contains("2 more saved articles for “x”"), "{lib}");
         let empty = library_results(&Texts::english(), &links, "", 3, &[], false).into_string();
         assert!(empty.contains("3 saved articles to search"));

@@ -67,12 +67,15 @@ mod tests {
 
     #[test]
     fn every_network_is_an_ordinary_link_to_the_encoded_url() {
-        let html = share_bar(&crate::i18n::Texts::english(), &ShareTarget {
-            id: "article",
-            url: "https://m.example/articles/a",
-            title: "Attiéké & co: prices?",
-            text: "",
-        })
+        let html = share_bar(
+            &crate::i18n::Texts::english(),
+            &ShareTarget {
+                id: "article",
+                url: "https://m.example/articles/a",
+                title: "Attiéké & co: prices?",
+                text: "",
+            },
+        )
         .into_string();
         let doc = scraper::Html::parse_fragment(&html);
         let links: Vec<_> = doc

@@ -49,3 +49,13 @@ pub fn app_page(t: &Texts, title: Msg, description: Msg) -> Markup {
 pub fn warning(text: &str) -> Markup {
     html! { p.notice.notice-warning role="alert" { (text) } }
 }
+
+/// A note in the page.
+pub fn note(text: &str) -> Markup {
+    html! { p.notice { (text) } }
+}
+
+/// A status line that is announced as it changes.
+pub fn status(text: &str) -> Markup {
+    html! { p.search-count role="status" { (text) } }
+}
