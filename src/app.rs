@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
     });
     sw::register(context::update_ready());
     leptos::task::spawn_local(async move {
+        // Positions kept while a page went away (src/reading.rs).
+        crate::reading::flush_stashed().await;
         if let Ok(library) = crate::store::shared().await {
             if let Ok(entries) = library.entries().await {
                 marks.load(&entries);

@@ -138,7 +138,7 @@ pub struct Following {
     _on_frame: std::rc::Rc<Closure<dyn Fn()>>,
     _write_later: std::rc::Rc<Closure<dyn Fn()>>,
     timer: std::rc::Rc<std::cell::Cell<Option<i32>>>,
-    write: std::rc::Rc<dyn Fn()>,
+    write: std::rc::Rc<dyn Fn(bool)>,
 }
 
 /// Starts following the reader through the article `slug`.
@@ -153,9 +153,15 @@ pub fn follow(slug: String, marks: LibraryMarks) -> Option<Following> {
     // Where the reader arrived counts as written: nothing is stored until
     // they move.
     let written = Rc::new(Cell::new(latest.get()));
-    let write: Rc<dyn Fn()> = {
+    // `stash`: the page is being hidden (maybe unloaded, maybe frozen in the
+    // back/forward cache): the position goes to `localStorage` at once, not
+    // into an IndexedDB transaction that may never finish. In WebKit one
+    // left unfinished by a page going away holds up the library's reads in
+    // the next page until it ends. The stash is written to the library when
+    // the page shows again or the app next starts ([`flush_stashed`]).
+    let write: Rc<dyn Fn(bool)> = {
         let latest = latest.clone();
-        Rc::new(move || {
+        Rc::new(move |stash_only: bool| {
             let Some(position) = latest.get() else { return };
             // (Past the end of the body every block is above the window:
             // block and fraction read 0, progress tells the end apart.)
@@ -169,6 +175,10 @@ pub fn follow(slug: String, marks: LibraryMarks) -> Option<Following> {
             }
             written.set(Some(position));
             marks.set_position(&slug, position);
+            if stash_only {
+                stash(&slug, position);
+                return;
+            }
             let slug = slug.clone();
             leptos::task::spawn_local(async move {
                 let saved = async { store::shared().await?.set_position(&slug, position).await };
@@ -182,7 +192,7 @@ pub fn follow(slug: String, marks: LibraryMarks) -> Option<Following> {
     let queued = Rc::new(Cell::new(false));
     let write_later = Rc::new(Closure::<dyn Fn()>::new({
         let write = write.clone();
-        move || write()
+        move || write(false)
     }));
     let on_frame = Rc::new(Closure::<dyn Fn()>::new({
         let (queued, latest) = (queued.clone(), latest.clone());
@@ -220,7 +230,16 @@ pub fn follow(slug: String, marks: LibraryMarks) -> Option<Following> {
     });
     let on_hide = Closure::<dyn Fn()>::new({
         let write = write.clone();
-        move || write()
+        move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                write(true);
+            } else {
+                leptos::task::spawn_local(flush_stashed());
+            }
+        }
     });
     for event in ["scroll", "resize"] {
         let _ = window.add_event_listener_with_callback(event, on_scroll.as_ref().unchecked_ref());
@@ -260,7 +279,77 @@ impl Drop for Following {
         if let Some(id) = self.timer.take() {
             w.clear_timeout_with_handle(id);
         }
-        // Leaving the article: where the reader was.
-        (self.write)();
+        // Leaving the article for another page of the app: where the
+        // reader was.
+        (self.write)(false);
+    }
+}
+
+/// Where positions wait, by slug, between a page being hidden and the
+/// library taking them.
+const STASH_KEY: &str = "folio.positions";
+
+/// Keeps `position` of `slug` in `localStorage` (synchronous: it is kept
+/// even if the page is gone a moment later).
+fn stash(slug: &str, position: Position) {
+    let Some(storage) = crate::prefs::local() else {
+        return;
+    };
+    let stashed = storage
+        .get_item(STASH_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| js_sys::Object::new().into());
+    let Ok(value) = serde_wasm_bindgen::to_value(&position) else {
+        return;
+    };
+    let _ = js_sys::Reflect::set(&stashed, &slug.into(), &value);
+    if let Some(text) = js_sys::JSON::stringify(&stashed).ok().and_then(|t| t.as_string()) {
+        let _ = storage.set_item(STASH_KEY, &text);
+    }
+}
+
+/// The stashed position of `slug`, newer than the library's while a flush
+/// is on its way.
+pub fn stashed(slug: &str) -> Option<Position> {
+    let text = crate::prefs::local()?.get_item(STASH_KEY).ok().flatten()?;
+    let stashed = js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())?;
+    let value = js_sys::Reflect::get(&stashed, &slug.into()).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// Writes the stashed positions to the library, then forgets them (those
+/// of articles no longer in the library are dropped).
+pub async fn flush_stashed() {
+    let Some(storage) = crate::prefs::local() else {
+        return;
+    };
+    let Some(stashed) = storage
+        .get_item(STASH_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .filter(|v| v.is_object())
+    else {
+        return;
+    };
+    let _ = storage.remove_item(STASH_KEY);
+    let Ok(library) = store::shared().await else {
+        return;
+    };
+    let entries = js_sys::Object::entries(stashed.unchecked_ref());
+    for pair in entries.iter() {
+        let pair: js_sys::Array = pair.unchecked_into();
+        let (Some(slug), Ok(position)) = (
+            pair.get(0).as_string(),
+            serde_wasm_bindgen::from_value::<Position>(pair.get(1)),
+        ) else {
+            continue;
+        };
+        if let Err(e) = library.set_position(&slug, position).await {
+            log::warn!("could not keep the reading position of {slug}: {e}");
+        }
     }
 }

@@ -43,9 +43,12 @@ impl Library {
         }
         // Made room in the history.
         self.marks.unmark(Some(&loaded.evicted));
+        // A position kept as the page was last left may not be in the
+        // library yet.
+        let position = reading::stashed(slug).or(loaded.position);
         if loaded.saved_at.is_some() {
             self.marks.mark([slug], loaded.shelf);
-            if let Some(position) = loaded.position {
+            if let Some(position) = position {
                 self.marks.set_position(slug, position);
             }
         }
@@ -55,7 +58,7 @@ impl Library {
             return;
         }
         if let Some(at) = loaded.saved_at {
-            if let Some(position) = loaded.position {
+            if let Some(position) = position {
                 reading::resume(&position);
             }
             let _ = self.saved_at.try_set(Some(at));

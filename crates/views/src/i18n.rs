@@ -206,8 +206,8 @@ messages! {
     Share: "Share", "Compartir";
     MoreWaysToShare: "More ways to share", "Más formas de compartir";
     CopyLink: "Copy link", "Copiar enlace";
-    LinkCopied: "Link copied.", "Enlace copiado.";
-    CopyByHand: "Copy this link:", "Copia este enlace:";
+    LinkCopied: "Link copied", "Enlace copiado";
+    CopyByHand: "Copying was not allowed here. Select the link and copy it:", "Aquí no se permitió copiar. Selecciona el enlace y cópialo:";
     ShareByEmail: "Email", "Correo";
     ShareOnMastodon: "Share on Mastodon", "Compartir en Mastodon";
     YourMastodonServer: "Your Mastodon server", "Tu servidor de Mastodon";
