@@ -42,6 +42,7 @@ mod entry_pages;
 mod escape;
 mod feeds;
 mod image_sizes;
+mod import;
 mod listings;
 mod meta;
 mod og_images;
