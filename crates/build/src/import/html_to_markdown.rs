@@ -95,6 +95,8 @@ fn collect_text(el: ElementRef<'_>, out: &mut String) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
+            // Themes end excerpts with a "Continue reading" link.
+            Node::Element(e) if e.classes().any(|c| c == "more-link") => {}
             Node::Element(e) if !HOSTILE.contains(&e.name()) && !QUIET.contains(&e.name()) => {
                 if let Some(child) = ElementRef::wrap(child) {
                     let block = !INLINE.contains(&e.name());
