@@ -134,9 +134,9 @@ impl SkipKind {
     fn label(self) -> &'static str {
         match self {
             SkipKind::NotPublished => "not published",
-            SkipKind::Exists => "already exist",
-            SkipKind::Duplicate => "duplicate slug",
-            SkipKind::Failed => "could not be imported",
+            SkipKind::Exists => "existing",
+            SkipKind::Duplicate => "duplicate",
+            SkipKind::Failed => "failed",
         }
     }
 }
@@ -178,8 +178,8 @@ pub(crate) struct Report {
 
 impl Report {
     /// The closing line: `imported 3, updated 1, skipped 4 (2 not
-    /// published, 2 could not be imported), hostile fragments dropped 5
-    /// (script 2, ...)`.
+    /// published, 1 existing, 1 failed), hostile fragments dropped 5
+    /// (event handler 3, script 2)`.
     pub(crate) fn summary(&self) -> String {
         let skipped: usize = self.skipped.values().sum();
         let mut line = format!(
