@@ -11,7 +11,7 @@ use common::text;
 use folio_content::Kind;
 
 const SUMMARY: &str =
-    "folio-build: import: imported 3, updated 0, skipped 5 (1 not published, 4 failed), \
+    "folio-build: import: imported 5, updated 0, skipped 5 (1 not published, 4 failed), \
      hostile fragments dropped 3 (event handler 1, script 1, unsafe URL 1), sections added 1";
 
 const FERRY_BODY: &str = "\
@@ -56,20 +56,24 @@ fn a_folder_imports_file_by_file_with_a_line_for_each_file_left_out() {
         [
             "/bad-yaml.md: invalid YAML front matter at line 3: illegal placement of ':' indicator",
             "/draft-notes.md: skipped: a draft (draft: true)",
+            "/harbour-cats.md: note: hero image `images/cats.jpg` left out: no alt text (give `image_alt`, or `alt` under `cover`)",
             "/latin1.md: not UTF-8 text (invalid byte at offset 14): save the file as UTF-8",
             "/no-title.md: no title in the front matter",
             "/posts/net-mending/index.md: note: hero image copied to images/net-mending/net.svg",
+            "/quay-benches.md: note: hero image `/images/benches.jpg` left out: not found in the site's public folder or beside the file",
             "/unclosed.md: front matter opened with `---` on line 1 is not closed",
         ]
     );
-    assert_eq!(out.stderr.lines().count(), 6, "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 8, "{}", out.stderr);
     assert_eq!(
         slugs(&site),
         [
             "ferry-timetable-spring",
+            "harbour-cats",
             "harbour-dredging-brief",
             "lantern-walk",
             "net-mending",
+            "quay-benches",
             "tide-tables-explained",
         ],
         "_index.md is a section's page, not an article"
@@ -156,6 +160,14 @@ fn front_matter_fields_become_article_fields() {
         std::fs::read(folder().join("posts/net-mending/net.svg")).unwrap()
     );
 
+    // Without alt text, or where the file is nowhere, the article comes
+    // without its hero (each with a note, checked above).
+    assert_eq!(article(&site, "harbour-cats").hero, None);
+    let benches = article(&site, "quay-benches");
+    assert_eq!(benches.hero, None);
+    assert_eq!(benches.section, "harbours");
+    assert_eq!(benches.published.as_str(), "2026-03-11T00:00:00Z");
+
     let added = site_index(&site).sections.pop().unwrap();
     assert_eq!(
         (added.slug.as_str(), added.name.as_str()),
@@ -175,7 +187,7 @@ fn a_file_without_a_byline_needs_a_default_author() {
     ));
     assert!(out
         .stdout
-        .contains("imported 2, updated 0, skipped 6 (1 not published, 5 failed)"));
+        .contains("imported 4, updated 0, skipped 6 (1 not published, 5 failed)"));
     assert!(
         !site.path().join("public/images/net-mending").exists(),
         "no image copied for an article not written"
@@ -194,7 +206,7 @@ fn existing_slugs_are_replaced_only_with_update() {
     assert_eq!(again.code, Some(1), "nothing written, and broken files");
     assert!(again
         .stdout
-        .contains("imported 0, updated 0, skipped 8 (1 not published, 3 existing, 4 failed)"));
+        .contains("imported 0, updated 0, skipped 10 (1 not published, 5 existing, 4 failed)"));
     assert!(again.lines_about(&folder()).contains(
         &"/ferry-timetable.md: article `ferry-timetable-spring` already exists (--update replaces it)"
             .to_owned()
@@ -206,7 +218,7 @@ fn existing_slugs_are_replaced_only_with_update() {
     assert_eq!(updated.code, Some(0), "{}", updated.stderr);
     assert!(updated
         .stdout
-        .contains("imported 0, updated 3, skipped 5 (1 not published, 4 failed)"));
+        .contains("imported 0, updated 5, skipped 5 (1 not published, 4 failed)"));
     assert_eq!(article(&site, "lantern-walk").kind, Kind::Feature);
     assert_validates(&site);
 }

@@ -176,6 +176,16 @@ fn a_post_keeps_its_title_excerpt_byline_terms_dates_and_featured_image() {
     );
     assert!(pier.tags.is_empty());
     assert_eq!(pier.body, PIER_BODY);
+    let hero = pier.hero.expect("the featured image");
+    assert_eq!(
+        hero.alt, "New lamps along the pier rail.",
+        "without alt text, the caption describes the image"
+    );
+    assert_eq!(
+        hero.caption.as_deref(),
+        Some("New lamps along the pier rail.")
+    );
+    assert_eq!(hero.credit, None);
 
     let sections = site_index(&site).sections;
     let added = sections.last().unwrap();
@@ -217,12 +227,18 @@ fn update_replaces_existing_articles_and_keeps_the_editors_picks() {
              hostile fragments dropped 7 (event handler 2, iframe 1, script 1, style 1, unsafe URL 2)"
         )
     );
+    assert!(again.lines_about(&page(2)).contains(
+        &"#post-106: note: featured image `https://saltmere.example/wp-content/uploads/2026/02/window.jpg` \
+          left out: it has neither alt text nor a caption"
+            .to_owned()
+    ));
     let updated = article(&site, "tide-tables-explained");
     assert_eq!(updated.headline, "Tide tables, explained again");
     assert_eq!(updated.body, "Updated for the spring tides.");
     assert_eq!(updated.kind, folio_content::Kind::News);
     assert_eq!(updated.related, ["harbour-dredging-brief"], "picks kept");
     assert_eq!(updated.kicker.as_deref(), Some("Tides"), "kicker kept");
+    assert_eq!(updated.hero, None);
     assert_eq!(site_index(&site).sections.len(), 3, "added once");
     assert_validates(&site);
 

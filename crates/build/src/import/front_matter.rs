@@ -318,6 +318,8 @@ mod tests {
         assert_eq!(unix("2024-05-01 12:00:00 +0200"), Some(1_714_557_600));
         assert_eq!(unix("2024-05-01T10:00"), Some(1_714_557_600));
         assert_eq!(unix("2024-05-01T12:00:00+02:00"), Some(1_714_557_600));
+        assert_eq!(unix("2024-05-01 05:00 -0500"), Some(1_714_557_600));
+        assert_eq!(unix("2024-05-01 05:00:00 -05"), Some(1_714_557_600));
         assert_eq!(unix("1 May 2024"), None);
         assert_eq!(unix("2024-13-01"), None);
     }

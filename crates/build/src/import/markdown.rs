@@ -261,8 +261,7 @@ fn hero(
             target
         } else {
             candidate.notes.push(format!(
-                "hero image `{src}` left out: not found under {} or beside the file",
-                public.display()
+                "hero image `{src}` left out: not found in the site's public folder or beside the file"
             ));
             return None;
         }
