@@ -57,6 +57,8 @@ fn a_folder_imports_file_by_file_with_a_line_for_each_file_left_out() {
             "/bad-yaml.md: invalid YAML front matter at line 3: illegal placement of ':' indicator",
             "/draft-notes.md: skipped: a draft (draft: true)",
             "/harbour-cats.md: note: hero image `images/cats.jpg` left out: no alt text (give `image_alt`, or `alt` under `cover`)",
+            "/harbour-cats.md: note: 1 shortcode or template tag(s) (`{{<`, `{{%`, `{%`) are not expanded: \
+             they show as text; replace them with markdown",
             "/latin1.md: not UTF-8 text (invalid byte at offset 14): save the file as UTF-8",
             "/no-title.md: no title in the front matter",
             "/posts/net-mending/index.md: note: hero image copied to images/net-mending/net.svg",
@@ -64,7 +66,7 @@ fn a_folder_imports_file_by_file_with_a_line_for_each_file_left_out() {
             "/unclosed.md: front matter opened with `---` on line 1 is not closed",
         ]
     );
-    assert_eq!(out.stderr.lines().count(), 8, "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 9, "{}", out.stderr);
     assert_eq!(
         slugs(&site),
         [
@@ -162,7 +164,12 @@ fn front_matter_fields_become_article_fields() {
 
     // Without alt text, or where the file is nowhere, the article comes
     // without its hero (each with a note, checked above).
-    assert_eq!(article(&site, "harbour-cats").hero, None);
+    let cats = article(&site, "harbour-cats");
+    assert_eq!(cats.hero, None);
+    assert_eq!(
+        cats.body, "Fourteen cats, counted twice.\n\n{{< youtube Ab12Cd34 >}}",
+        "shortcodes are left as written (with a note)"
+    );
     let benches = article(&site, "quay-benches");
     assert_eq!(benches.hero, None);
     assert_eq!(benches.section, "harbours");

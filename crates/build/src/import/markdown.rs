@@ -105,6 +105,10 @@ const CREDIT: &[&str] = &[
     "credit",
 ];
 
+/// Hugo shortcodes and Jekyll's Liquid tags: the site generator expanded
+/// them; Folio shows them as they are written.
+const TEMPLATE_TAGS: &[&str] = &["{{<", "{{%", "{%"];
+
 fn read(path: &Path, dir: &Path, importer: &Importer) -> Result<Candidate, Skip> {
     let bytes = std::fs::read(path).map_err(|e| Skip::failed(format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -181,6 +185,13 @@ fn read(path: &Path, dir: &Path, importer: &Importer) -> Result<Candidate, Skip>
     };
     candidate.hero = hero(fields, path, dir, importer, &mut candidate);
     let (body, dropped) = clean_body(front.body);
+    let templates: usize = TEMPLATE_TAGS.iter().map(|t| body.matches(t).count()).sum();
+    if templates > 0 {
+        candidate.notes.push(format!(
+            "{templates} shortcode or template tag(s) (`{{{{<`, `{{{{%`, `{{%`) are not expanded: \
+             they show as text; replace them with markdown"
+        ));
+    }
     candidate.body = body;
     candidate.dropped = dropped;
     Ok(candidate)
