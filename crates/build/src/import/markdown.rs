@@ -105,9 +105,10 @@ const CREDIT: &[&str] = &[
     "credit",
 ];
 
-/// Hugo shortcodes and Jekyll's Liquid tags: the site generator expanded
-/// them; Folio shows them as they are written.
-const TEMPLATE_TAGS: &[&str] = &["{{<", "{{%", "{%"];
+/// Hugo shortcodes (`{{< >}}`, `{{% %}}`) and Jekyll's Liquid tags
+/// (`{% %}`): the site generator expanded them; Folio shows them as they
+/// are written. (`{%` finds `{{%` too.)
+const TEMPLATE_TAGS: &[&str] = &["{{<", "{%"];
 
 fn read(path: &Path, dir: &Path, importer: &Importer) -> Result<Candidate, Skip> {
     let bytes = std::fs::read(path).map_err(|e| Skip::failed(format!("cannot read: {e}")))?;
