@@ -132,7 +132,11 @@ fn read(path: &Path, dir: &Path, importer: &Importer) -> Result<Candidate, Skip>
         .text(&["title"])
         .ok_or_else(|| Skip::failed("no title in the front matter"))?;
     let (file_date, file_slug) = name_parts(path);
-    let published = match fields.text(DATE) {
+    // Jekyll's `published: true` is a flag, not a date.
+    let date = fields
+        .text(DATE)
+        .filter(|d| fields.flag(&["published"]).is_none() || d != "true");
+    let published = match date {
         Some(text) => front_matter::parse_date(&text)
             .ok_or_else(|| Skip::failed(format!("date `{text}` is not a date")))?,
         None => file_date.ok_or_else(|| {
