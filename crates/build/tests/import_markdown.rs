@@ -11,7 +11,7 @@ use common::text;
 use folio_content::Kind;
 
 const SUMMARY: &str =
-    "folio-build: import: imported 5, updated 0, skipped 5 (1 not published, 4 failed), \
+    "folio-build: import: imported 5, updated 0, skipped 6 (1 not published, 1 duplicate, 4 failed), \
      hostile fragments dropped 3 (event handler 1, script 1, unsafe URL 1), sections added 1";
 
 const FERRY_BODY: &str = "\
@@ -51,6 +51,10 @@ fn a_folder_imports_file_by_file_with_a_line_for_each_file_left_out() {
             SUMMARY,
         ]
     );
+    let duplicate = format!(
+        "/posts/lantern-walk-copy.md: slug `lantern-walk` is also imported from {}",
+        folder().join("2026-02-14-lantern-walk.md").display()
+    );
     assert_eq!(
         out.lines_about(&folder()),
         [
@@ -61,12 +65,13 @@ fn a_folder_imports_file_by_file_with_a_line_for_each_file_left_out() {
              they show as text; replace them with markdown",
             "/latin1.md: not UTF-8 text (invalid byte at offset 14): save the file as UTF-8",
             "/no-title.md: no title in the front matter",
+            &duplicate,
             "/posts/net-mending/index.md: note: hero image copied to images/net-mending/net.svg",
             "/quay-benches.md: note: hero image `/images/benches.jpg` left out: not found in the site's public folder or beside the file",
             "/unclosed.md: front matter opened with `---` on line 1 is not closed",
         ]
     );
-    assert_eq!(out.stderr.lines().count(), 9, "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 10, "{}", out.stderr);
     assert_eq!(
         slugs(&site),
         [
@@ -194,7 +199,7 @@ fn a_file_without_a_byline_needs_a_default_author() {
     ));
     assert!(out
         .stdout
-        .contains("imported 4, updated 0, skipped 6 (1 not published, 5 failed)"));
+        .contains("imported 4, updated 0, skipped 7 (1 not published, 1 duplicate, 5 failed)"));
     assert!(
         !site.path().join("public/images/net-mending").exists(),
         "no image copied for an article not written"
@@ -213,7 +218,7 @@ fn existing_slugs_are_replaced_only_with_update() {
     assert_eq!(again.code, Some(1), "nothing written, and broken files");
     assert!(again
         .stdout
-        .contains("imported 0, updated 0, skipped 10 (1 not published, 5 existing, 4 failed)"));
+        .contains("imported 0, updated 0, skipped 11 (1 not published, 6 existing, 4 failed)"));
     assert!(again.lines_about(&folder()).contains(
         &"/ferry-timetable.md: article `ferry-timetable-spring` already exists (--update replaces it)"
             .to_owned()
@@ -225,7 +230,7 @@ fn existing_slugs_are_replaced_only_with_update() {
     assert_eq!(updated.code, Some(0), "{}", updated.stderr);
     assert!(updated
         .stdout
-        .contains("imported 0, updated 5, skipped 5 (1 not published, 4 failed)"));
+        .contains("imported 0, updated 5, skipped 6 (1 not published, 1 duplicate, 4 failed)"));
     assert_eq!(article(&site, "lantern-walk").kind, Kind::Feature);
     assert_validates(&site);
 }

@@ -318,3 +318,20 @@ fn a_content_directory_that_does_not_validate_is_left_alone() {
         .contains("harbour-dredging-brief.json: malformed article"));
     assert_eq!(slugs(&site).len(), 2, "nothing written");
 }
+
+#[test]
+fn a_new_site_with_no_articles_yet_gets_its_first() {
+    let site = scratch_site("wp-new-site");
+    std::fs::remove_dir_all(site.content().join("articles")).unwrap();
+    let out = import(&site, &["wordpress", text(&page(1))]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        slugs(&site),
+        [
+            "notes-from-the-pier",
+            "tide-tables-harbour-clock",
+            "winter-regatta-gallery"
+        ]
+    );
+    assert_validates(&site);
+}

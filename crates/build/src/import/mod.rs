@@ -252,6 +252,10 @@ impl Importer {
     /// the import adds is all a later problem could come from.
     fn open(options: &Options) -> Result<Self, String> {
         let content = options.content.clone();
+        // A new site may have its site.json and no articles yet.
+        if content.join("site.json").is_file() {
+            let _ = std::fs::create_dir_all(content.join("articles"));
+        }
         let corpus = corpus::load(&content).map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             format!(
