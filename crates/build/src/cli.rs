@@ -16,6 +16,19 @@ usage:
   folio-build compress [--dist DIR]
       only the .gz/.br siblings, for a build that changes dist/ after the site step
       (e.g. generates a service worker): run `site --no-precompress` first
+  folio-build import wordpress FILE... [--content DIR] [--update] [--kind KIND]
+                                       [--author NAME] [--section NAME]
+      articles from WordPress REST API exports (/wp-json/wp/v2/posts?_embed saved
+      page by page, one JSON array per file); drafts and private posts skipped
+  folio-build import markdown DIR [--content DIR] [--update] [--kind KIND]
+                                  [--author NAME] [--section NAME]
+      articles from a folder of .md files with YAML (---) or TOML (+++) front
+      matter, as Hugo, Jekyll and Zola keep them; drafts skipped
+      Both add sections the site lacks to site.json, replace an existing slug only
+      with --update, print one `path: reason` line per item not imported and a
+      summary line, and validate the result as `content` does. --kind (default
+      news), --author and --section fill in what an item does not say. Exit 1 when
+      errors left nothing imported, or the content directory does not validate
 
 defaults: --content public/content, --out the content directory, --dist dist
 environment: FOLIO_BASE_URL (as --base-url), FOLIO_PRECOMPRESS=0 (as --no-precompress),
@@ -37,6 +50,8 @@ pub(crate) enum Command {
     /// Write `.gz` and `.br` siblings under `dist` (skipped when `enabled` is
     /// false, i.e. `FOLIO_PRECOMPRESS=0`).
     Compress { dist: PathBuf, enabled: bool },
+    /// Write articles from another publishing system (`import/`).
+    Import(crate::import::Options),
 }
 
 #[derive(Default)]
@@ -56,6 +71,13 @@ pub(crate) fn parse(
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<Command, String> {
     let mut args = args.into_iter().peekable();
+    if args.peek().map(String::as_str) == Some("import") {
+        args.next();
+        if args.peek().is_some_and(|a| a == "-h" || a == "--help") {
+            return Ok(Command::Help);
+        }
+        return crate::import::parse(args).map(Command::Import);
+    }
     let subcommand = match args.peek().map(String::as_str) {
         Some(name @ ("content" | "site" | "compress")) => {
             let name = name.to_owned();

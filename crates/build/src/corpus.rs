@@ -63,7 +63,7 @@ fn public_root(content: &Path) -> &Path {
 }
 
 /// Whether a relative image path points at a file under the public root.
-fn image_exists(public_root: &Path, src: &str) -> bool {
+pub(crate) fn image_exists(public_root: &Path, src: &str) -> bool {
     if src.starts_with("http://") || src.starts_with("https://") {
         return true;
     }

@@ -5,6 +5,7 @@
 //! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
 //!                  [--no-precompress] [--no-og-images] [--og-cache DIR]
 //! folio-build compress [--dist DIR]                                 after the service worker
+//! folio-build import wordpress FILE... | markdown DIR [--content DIR] [--update] ...
 //! ```
 //!
 //! - `content` (the default; no arguments at all means `content --content
@@ -32,6 +33,9 @@
 //!   `dist/` after the site step (the service worker): `site --no-precompress`,
 //!   then the other tool, then `compress`.
 //!
+//! - `import` writes articles from a WordPress export or a folder of
+//!   markdown files into the content directory (see `import/mod.rs`).
+//!
 //! Validation reports every problem as one `path: reason` line on stderr and
 //! exits 1 without writing anything. Usage errors exit 2.
 
@@ -42,6 +46,7 @@ mod entry_pages;
 mod escape;
 mod feeds;
 mod image_sizes;
+mod import;
 mod listings;
 mod meta;
 mod og_images;
@@ -140,6 +145,13 @@ fn run(command: Command) -> Result<(), String> {
                 print_compressed(totals);
             }
             println!("folio-build: site step done in {:.2?}", started.elapsed());
+        }
+        Command::Import(options) => {
+            let report = import::run(&options)?;
+            import::print(&report);
+            if report.failed() {
+                return Err(String::new());
+            }
         }
         Command::Compress { dist, enabled } => {
             if !enabled {

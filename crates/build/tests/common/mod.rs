@@ -172,3 +172,6 @@ pub(crate) fn atom_text<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> &'a st
         .and_then(|n| n.text())
         .unwrap_or_default()
 }
+
+/// Helpers for the import tests.
+pub(crate) mod import;
