@@ -206,13 +206,7 @@ for (const engine of Object.keys(ENGINES).filter((e) => only.includes(e))) {
       assert.equal(await b.js('return getComputedStyle(document.documentElement).fontSize'), '20px');
     }));
 
-    // Known defect, open: in WebKitGTK the library opened by URL right after
-    // Save stays on "Loading…" (its IndexedDB read never answers); reported
-    // here as a todo so the run shows it without failing on it.
-    const saveJourney = engine === 'webkit'
-      ? { ...JOURNEY, todo: 'WebKitGTK: the library never loads after Save (IndexedDB read hangs)' }
-      : JOURNEY;
-    test('Save keeps an article apart from the history, in the library', saveJourney, () => journey(async (b) => {
+    test('Save keeps an article apart from the history, in the library', JOURNEY, () => journey(async (b) => {
       const s = story();
       await b.open(`/articles/${s.slug}`);
       await b.appReady();
