@@ -306,7 +306,10 @@ fn stash(slug: &str, position: Position) {
         return;
     };
     let _ = js_sys::Reflect::set(&stashed, &slug.into(), &value);
-    if let Some(text) = js_sys::JSON::stringify(&stashed).ok().and_then(|t| t.as_string()) {
+    if let Some(text) = js_sys::JSON::stringify(&stashed)
+        .ok()
+        .and_then(|t| t.as_string())
+    {
         let _ = storage.set_item(STASH_KEY, &text);
     }
 }
