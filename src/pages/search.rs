@@ -2,7 +2,6 @@
 //! build writes, `folio_content::site_search`), and the full text of the
 //! offline library, online or not. The query lives in the URL.
 
-use crate::components::load_states::Loading;
 use crate::components::page_meta;
 use crate::context;
 use crate::i18n::{fill, t, texts};
@@ -129,6 +128,34 @@ pub fn SearchPage() -> impl IntoView {
             let _ = site.try_set(next);
         });
     });
+    let marks = context::library_marks().get();
+    // The results as HTML from the views (one renderer for the app's
+    // pages; the reactive parts stay few, which keeps the wasm small).
+    let site_html = move || {
+        let q = query.get();
+        match site.get() {
+            SiteResults::None if !online.get() && !q.trim().is_empty() => {
+                folio_views::states::note(t(Msg::SearchOffline)).into_string()
+            }
+            SiteResults::None => String::new(),
+            SiteResults::Searching => folio_views::states::status(t(Msg::Searching)).into_string(),
+            SiteResults::Failed(why) => {
+                folio_views::states::warning(&fill(Msg::SiteSearchFailed, &[&why])).into_string()
+            }
+            SiteResults::Found(q, found) => marks
+                .with_untracked(|m| {
+                    search::site_results(texts(), links(), &q, &found, &|slug| {
+                        m.contains_key(slug)
+                    })
+                })
+                .into_string(),
+        }
+    };
+    let library_html = move || match data.get() {
+        None => folio_views::states::loading_with(texts(), Msg::OpeningYourLibrary).into_string(),
+        Some(Ok(s)) => library_results(&s, &query.get(), &site.get()),
+        Some(Err(e)) => folio_views::states::warning(&e.reader_message()).into_string(),
+    };
     view! {
         <header class="listing-header">
             <h1>{t(Msg::Search)}</h1>
@@ -140,62 +167,23 @@ pub fn SearchPage() -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))/>
         </form>
-        <SiteHits site=site query=query/>
-        {move || match data.get() {
-            None => view! { <Loading label=Msg::OpeningYourLibrary/> }.into_any(),
-            Some(Ok(s)) => view! { <Results searchable=s query=query site=site/> }.into_any(),
-            Some(Err(e)) => view! { <p class="notice notice-warning" role="alert">{e.reader_message()}</p> }.into_any(),
-        }}
+        <div class="search-site-results" inner_html=site_html></div>
+        <div class="search-library-results" inner_html=library_html></div>
     }
 }
 
-/// The whole site's results, or why there are none.
-#[component]
-fn SiteHits(site: RwSignal<SiteResults, LocalStorage>, query: RwSignal<String>) -> impl IntoView {
-    let marks = context::library_marks().get();
-    let html = move || match site.get() {
-        SiteResults::None => {
-            if !context::online().0.get() && !query.get().trim().is_empty() {
-                folio_views::states::note(t(Msg::SearchOffline)).into_string()
-            } else {
-                String::new()
-            }
-        }
-        SiteResults::Searching => folio_views::states::status(t(Msg::Searching)).into_string(),
-        SiteResults::Failed(why) => {
-            folio_views::states::warning(&fill(Msg::SiteSearchFailed, &[&why])).into_string()
-        }
-        SiteResults::Found(q, found) => marks
-            .with_untracked(|m| {
-                search::site_results(texts(), links(), &q, &found, &|slug| m.contains_key(slug))
-            })
-            .into_string(),
+/// The library's results for `q`, leaving out what the site's show.
+fn library_results(searchable: &Searchable, q: &str, site: &SiteResults) -> String {
+    let (shown, more): (Vec<&str>, bool) = match site {
+        SiteResults::Found(_, found) => (found.iter().map(|d| d.slug.as_str()).collect(), true),
+        _ => (Vec::new(), false),
     };
-    view! { <div class="search-site-results" inner_html=html></div> }
-}
-
-#[component]
-fn Results(
-    searchable: Arc<Searchable>,
-    query: RwSignal<String>,
-    site: RwSignal<SiteResults, LocalStorage>,
-) -> impl IntoView {
-    let total = searchable.index.len();
-    let html = move || {
-        let q = query.get();
-        // What the site search shows already is not repeated.
-        let (shown, more): (Vec<String>, bool) = site.with(|s| match s {
-            SiteResults::Found(_, found) => (found.iter().map(|d| d.slug.clone()).collect(), true),
-            _ => (Vec::new(), false),
-        });
-        let hits: Vec<search::LibraryHit> = searchable
-            .index
-            .search(&q, RESULTS)
-            .into_iter()
-            .filter(|h| !shown.contains(&h.slug))
-            .filter_map(|h| searchable.shown.get(&h.slug).cloned())
-            .collect();
-        search::library_results(texts(), links(), &q, total, &hits, more).into_string()
-    };
-    view! { <div class="search-library-results" inner_html=html></div> }
+    let hits: Vec<search::LibraryHit> = searchable
+        .index
+        .search(q, RESULTS)
+        .into_iter()
+        .filter(|h| !shown.contains(&h.slug.as_str()))
+        .filter_map(|h| searchable.shown.get(&h.slug).cloned())
+        .collect();
+    search::library_results(texts(), links(), q, searchable.index.len(), &hits, more).into_string()
 }
