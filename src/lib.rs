@@ -5,6 +5,8 @@ pub mod actions;
 pub mod app;
 pub mod components;
 pub mod context;
+#[cfg(debug_assertions)]
+pub mod dev;
 pub mod i18n;
 pub mod json;
 pub mod loaders;

@@ -13,6 +13,8 @@ fn main() {
         folio::i18n::start().await;
         mount();
     });
+    #[cfg(debug_assertions)]
+    folio::dev::reload_on_rebuild();
 }
 
 fn mount() {
