@@ -3,6 +3,7 @@
 // story text stays in the site's language (English), and what was
 // rewritten says which language it is in. Dates, counts and reading time
 // follow the interface's language.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { listing, article, appReady } from './helpers.mjs';
 
@@ -69,6 +70,18 @@ test.describe('a reader whose browser is in Spanish', () => {
     await page.getByRole('banner').getByRole('link', { name: 'Buscar' }).click();
     await page.getByLabel('Buscar noticias').fill('zzzqqq');
     await expect(page.getByRole('region', { name: 'En el sitio' })).toContainText('0 noticias para «zzzqqq»');
+  });
+
+  test('the Spanish interface has no accessibility violations (languages marked right)', async ({ page }) => {
+    for (const path of [`/articles/${slug()}`, '/library', '/search?q=port']) {
+      await page.goto(path);
+      await appReady(page);
+      await expect(page.getByRole('banner').getByRole('link', { name: 'Biblioteca' })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      expect(violations.map((v) => `${path}: ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   });
 
   test('a listing counts its stories in Spanish', async ({ page }) => {
