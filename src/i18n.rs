@@ -191,6 +191,12 @@ fn each(root: &Element, selector: &str, mut f: impl FnMut(&Element)) {
     }
 }
 
+/// The stories' language (the page's), where it is not the interface's:
+/// what the app draws of them (titles in the library and search) says so.
+pub fn content_lang() -> Option<String> {
+    page_language().filter(|_| differs())
+}
+
 /// The `lang` of what the app draws in the reader's language.
 pub fn lang() -> &'static str {
     texts().locale().tag()

@@ -31,7 +31,7 @@ pub fn LibraryPage() -> impl IntoView {
     };
     reload();
     view! {
-        <header class="listing-header">
+        <header class="listing-header" lang=crate::i18n::lang()>
             <h1>{t(Msg::YourOfflineLibrary)}</h1>
             <p class="listing-description">{t(Msg::LibraryDescription)}</p>
         </header>
@@ -47,7 +47,7 @@ pub fn LibraryPage() -> impl IntoView {
 #[component]
 fn StoreUnavailable(error: StoreError) -> impl IntoView {
     view! {
-        <section class="load-failure" role="alert">
+        <section class="load-failure" role="alert" lang=crate::i18n::lang()>
             <h2>{t(Msg::LibraryUnavailable)}</h2>
             <p>{error.reader_message()}</p>
             <details><summary>{t(Msg::TechnicalDetails)}</summary><code>{error.to_string()}</code></details>
@@ -81,6 +81,7 @@ fn view_of(listing: &LibraryContents, confirming: bool) -> folio_views::library:
         total_size: human_bytes(total as f64),
         history_cap: HISTORY_CAP,
         confirming,
+        content_lang: crate::i18n::content_lang(),
     }
 }
 
@@ -201,7 +202,7 @@ fn StorageFacts() -> impl IntoView {
         });
     };
     view! {
-        <section class="storage-facts" aria-labelledby="storage-h">
+        <section class="storage-facts" aria-labelledby="storage-h" lang=crate::i18n::lang()>
             <h2 id="storage-h">{t(Msg::StorageOnThisDevice)}</h2>
             <p class="storage-estimate">
                 {move || match estimate.get() {

@@ -144,9 +144,14 @@ pub fn SearchPage() -> impl IntoView {
             }
             SiteResults::Found(q, found) => marks
                 .with_untracked(|m| {
-                    search::site_results(texts(), links(), &q, &found, &|slug| {
-                        m.contains_key(slug)
-                    })
+                    search::site_results(
+                        texts(),
+                        links(),
+                        &q,
+                        &found,
+                        &|slug| m.contains_key(slug),
+                        crate::i18n::content_lang().as_deref(),
+                    )
                 })
                 .into_string(),
         }
@@ -157,11 +162,11 @@ pub fn SearchPage() -> impl IntoView {
         Some(Err(e)) => folio_views::states::warning(&e.reader_message()).into_string(),
     };
     view! {
-        <header class="listing-header">
+        <header class="listing-header" lang=crate::i18n::lang()>
             <h1>{t(Msg::Search)}</h1>
             <p class="listing-description">{t(Msg::SearchDescription)}</p>
         </header>
-        <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
+        <form class="search-form" role="search" lang=crate::i18n::lang() on:submit=|ev| ev.prevent_default()>
             <label for="search-input">{t(Msg::SearchStories)}</label>
             <input id="search-input" type="search" name="q" autocomplete="off" placeholder=t(Msg::SearchPlaceholder)
                 prop:value=move || query.get()
@@ -185,5 +190,14 @@ fn library_results(searchable: &Searchable, q: &str, site: &SiteResults) -> Stri
         .filter(|h| !shown.contains(&h.slug.as_str()))
         .filter_map(|h| searchable.shown.get(&h.slug).cloned())
         .collect();
-    search::library_results(texts(), links(), q, searchable.index.len(), &hits, more).into_string()
+    search::library_results(
+        texts(),
+        links(),
+        q,
+        searchable.index.len(),
+        &hits,
+        more,
+        crate::i18n::content_lang().as_deref(),
+    )
+    .into_string()
 }

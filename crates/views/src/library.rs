@@ -37,14 +37,16 @@ pub struct Library {
     pub history_cap: usize,
     /// Whether "Remove all" is asking for confirmation.
     pub confirming: bool,
+    /// The stories' language, where it is not the interface's (`lang`).
+    pub content_lang: Option<String>,
 }
 
-fn item(t: &Texts, links: &Links, item: &Item) -> Markup {
+fn item(t: &Texts, links: &Links, item: &Item, lang: Option<&str>) -> Markup {
     let title = &item.headline;
     html! {
         li.library-item {
             div.library-item-text {
-                a.library-title href=(links.article(&item.slug)) { (title) }
+                a.library-title href=(links.article(&item.slug)) lang=[lang] { (title) }
                 @if let Some(problem) = &item.problem {
                     p.library-damaged {
                         strong { (t.get(Msg::Damaged)) } (t.get(Msg::DamagedCopy))
@@ -55,7 +57,7 @@ fn item(t: &Texts, links: &Links, item: &Item) -> Markup {
                     @if let Some(p) = item.progress {
                         span.progress-note { @if p >= 97 { (t.get(Msg::Read)) } @else { (t.fill(Msg::PercentRead, &[&p.to_string()])) } } " · "
                     }
-                    span.library-section { (item.section.replace('-', " ")) }
+                    span.library-section lang=[lang] { (item.section.replace('-', " ")) }
                     " · " span.library-size { (item.size) }
                     (t.get(if item.saved { Msg::SavedOn } else { Msg::OpenedOn }))
                     time datetime=(item.when.as_str()) { (t.long_date_time(&item.when)) }
@@ -85,8 +87,10 @@ pub fn library(t: &Texts, links: &Links, library: &Library) -> Markup {
     let saved: Vec<&Item> = library.items.iter().filter(|i| i.saved).collect();
     let history: Vec<&Item> = library.items.iter().filter(|i| !i.saved).collect();
     let damaged = library.items.iter().filter(|i| i.problem.is_some()).count();
+    let tag = t.locale().tag();
+    let lang = library.content_lang.as_deref();
     html! {
-        section.library-summary aria-label=(t.get(Msg::LibrarySummary)) {
+        section.library-summary aria-label=(t.get(Msg::LibrarySummary)) lang=(tag) {
             p.library-count {
                 (t.fill(Msg::OnThisDevice, &[
                     &t.count(count as u64, Msg::ArticlesOne, Msg::ArticlesOther),
@@ -103,27 +107,27 @@ pub fn library(t: &Texts, links: &Links, library: &Library) -> Markup {
             }
         }
         @if count == 0 {
-            p.library-empty { (t.get(Msg::LibraryEmpty)) }
+            p.library-empty lang=(tag) { (t.get(Msg::LibraryEmpty)) }
         } @else {
-            section.library-shelf aria-labelledby="saved-h" {
+            section.library-shelf aria-labelledby="saved-h" lang=(tag) {
                 h2 #saved-h { (t.fill(Msg::SavedShelf, &[&t.number(saved.len() as u64)])) }
                 p.library-shelf-note { (t.get(Msg::SavedShelfNote)) }
                 @if saved.is_empty() {
                     p.library-empty { (t.get(Msg::NothingSaved)) }
                 } @else {
-                    ul.library-list { @for i in &saved { (item(t, links, i)) } }
+                    ul.library-list { @for i in &saved { (item(t, links, i, lang)) } }
                 }
             }
-            section.library-shelf aria-labelledby="history-h" {
+            section.library-shelf aria-labelledby="history-h" lang=(tag) {
                 h2 #history-h { (t.fill(Msg::HistoryShelf, &[&t.number(history.len() as u64)])) }
                 p.library-shelf-note { (t.fill(Msg::HistoryShelfNote, &[&t.number(library.history_cap as u64)])) }
                 @if history.is_empty() {
                     p.library-empty { (t.get(Msg::NoHistory)) }
                 } @else {
-                    ul.library-list { @for i in &history { (item(t, links, i)) } }
+                    ul.library-list { @for i in &history { (item(t, links, i, lang)) } }
                 }
             }
-            div.library-actions {
+            div.library-actions lang=(tag) {
                 @if library.confirming {
                     p role="alert" { (t.get(Msg::RemoveAllConfirm)) }
                     button.button type="button" data-action="library-remove-all" { (t.get(Msg::RemoveAllYes)) }
@@ -169,6 +173,7 @@ mod tests {
                 total_size: "6 kB".into(),
                 history_cap: 200,
                 confirming: false,
+                content_lang: None,
             },
         )
         .into_string();

@@ -24,6 +24,7 @@ pub fn site_results(
     query: &str,
     found: &[SiteDoc],
     saved: &dyn Fn(&str) -> bool,
+    content_lang: Option<&str>,
 ) -> Markup {
     let n = found.len();
     let count = if n == RESULTS {
@@ -32,15 +33,15 @@ pub fn site_results(
         t.count(n as u64, Msg::StoriesOne, Msg::StoriesOther)
     };
     html! {
-        section.search-site aria-labelledby="search-site-h" {
+        section.search-site aria-labelledby="search-site-h" lang=(t.locale().tag()) {
             h2 #search-site-h .search-heading { (t.get(Msg::OnTheSite)) }
             p.search-count role="status" { (t.fill(Msg::StoriesFor, &[&count, query.trim()])) }
             ol.search-results.search-results-site {
                 @for d in found {
                     li {
-                        a.search-title href=(links.article(&d.slug)) { (d.title) }
+                        a.search-title href=(links.article(&d.slug)) lang=[content_lang] { (d.title) }
                         @if saved(&d.slug) { " " span.badge.badge-saved { (t.get(Msg::Saved)) } }
-                        p.search-dek { (d.dek) }
+                        p.search-dek lang=[content_lang] { (d.dek) }
                         p.search-meta { time datetime=(d.published.as_str()) { (t.long_date(&d.published)) } }
                     }
                 }
@@ -59,10 +60,11 @@ pub fn library_results(
     total: usize,
     hits: &[LibraryHit],
     more: bool,
+    content_lang: Option<&str>,
 ) -> Markup {
     let n = hits.len();
     html! {
-        section.search-library aria-labelledby="search-library-h" {
+        section.search-library aria-labelledby="search-library-h" lang=(t.locale().tag()) {
             h2 #search-library-h .search-heading { (t.get(Msg::InYourLibrary)) }
             p.search-count role="status" {
                 @if query.trim().is_empty() {
@@ -79,8 +81,8 @@ pub fn library_results(
             ol.search-results.search-results-library {
                 @for h in hits {
                     li {
-                        a.search-title href=(links.article(&h.slug)) { (h.title) }
-                        p.search-dek { (h.dek) }
+                        a.search-title href=(links.article(&h.slug)) lang=[content_lang] { (h.title) }
+                        p.search-dek lang=[content_lang] { (h.dek) }
                     }
                 }
             }
@@ -104,8 +106,15 @@ mod tests {
             kind: Kind::News,
             published: Timestamp::from_unix(0),
         };
-        let html =
-            site_results(&Texts::english(), &links, " ports ", &[doc], &|s| s == "a").into_string();
+        let html = site_results(
+            &Texts::english(),
+            &links,
+            " ports ",
+            &[doc],
+            &|s| s == "a",
+            None,
+        )
+        .into_string();
         assert!(html.contains("1 story for “ports”"), "{html}");
         assert!(html.contains("href=\"/news/articles/a\">&lt;b&gt;Ports&lt;/b&gt;</a>"));
         assert!(html.contains("badge-saved"));
@@ -114,10 +123,25 @@ mod tests {
             title: "B".into(),
             dek: String::new(),
         };
-        let lib = library_results(&Texts::english(), &links, "x", 3, &[hit.clone(), hit], true)
-            .into_string();
+        let lib = library_results(
+            &Texts::english(),
+            &links,
+            "x",
+            3,
+            &[hit.clone(), hit],
+            true,
+            Some("pt"),
+        )
+        .into_string();
         assert!(lib.contains("2 more saved articles for “x”"), "{lib}");
-        let empty = library_results(&Texts::english(), &links, "", 3, &[], false).into_string();
+        // The interface in its language, the stories in theirs.
+        assert!(
+            lib.contains(r#"lang="en""#)
+                && lib.contains(r#"class="search-title" href="/news/articles/b" lang="pt""#),
+            "{lib}"
+        );
+        let empty =
+            library_results(&Texts::english(), &links, "", 3, &[], false, None).into_string();
         assert!(empty.contains("3 saved articles to search"));
     }
 }
