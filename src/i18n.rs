@@ -197,6 +197,17 @@ pub fn content_lang() -> Option<String> {
     page_language().filter(|_| differs())
 }
 
+/// Sets an interface element's text in the reader's language, marked as
+/// such where the page's is another.
+pub fn set_text(el: &Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
+    }
+    if differs() {
+        let _ = el.set_attribute("lang", lang());
+    }
+}
+
 /// The `lang` of what the app draws in the reader's language.
 pub fn lang() -> &'static str {
     texts().locale().tag()

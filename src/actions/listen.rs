@@ -112,11 +112,14 @@ fn show_state(state: State) {
     if let Ok(list) = doc.query_selector_all(".listen-toggle") {
         for i in 0..list.length() {
             if let Some(b) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                b.set_text_content(Some(match state {
-                    State::Idle => t(Msg::Listen),
-                    State::Playing => t(Msg::Pause),
-                    State::Paused => t(Msg::Resume),
-                }));
+                crate::i18n::set_text(
+                    &b,
+                    match state {
+                        State::Idle => t(Msg::Listen),
+                        State::Playing => t(Msg::Pause),
+                        State::Paused => t(Msg::Resume),
+                    },
+                );
             }
         }
     }

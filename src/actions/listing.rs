@@ -43,7 +43,10 @@ pub(super) fn enhance(root: &Element) {
 fn set_busy(button: &Element, busy: bool) {
     let _ = button.toggle_attribute_with_force("disabled", busy);
     let _ = button.set_attribute("aria-busy", if busy { "true" } else { "false" });
-    button.set_text_content(Some(t(if busy { Msg::Loading } else { Msg::MoreStories })));
+    crate::i18n::set_text(
+        button,
+        t(if busy { Msg::Loading } else { Msg::MoreStories }),
+    );
 }
 
 /// Adds the stories of the listing's next page (as the build wrote it) to

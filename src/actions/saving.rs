@@ -37,9 +37,7 @@ fn set_label(button: &Element, saved: bool) {
         (false, false) => t(Msg::SaveForLater),
         (true, false) => t(Msg::RemoveFromSaved),
     };
-    if button.text_content().as_deref() != Some(text) {
-        button.set_text_content(Some(text));
-    }
+    crate::i18n::set_text(button, text);
     if let Some(title) = button.get_attribute("data-title") {
         let label = fill(
             if saved {

@@ -110,7 +110,7 @@ pub(super) fn enhance(root: &Element) {
         if can_share_natively(&share_data(&s)) {
             show(find(&bar, ".share-native"), true);
             if let Some(toggle) = find(&bar, ".share-toggle") {
-                toggle.set_text_content(Some(t(Msg::MoreWaysToShare)));
+                crate::i18n::set_text(&toggle, t(Msg::MoreWaysToShare));
             }
         }
         show_instance(&bar);
