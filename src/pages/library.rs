@@ -1,10 +1,11 @@
 //! The offline library: what is saved, how much room it takes, and the
-//! controls to manage it.
+//! controls to manage it. Drawn as the views' HTML (`folio_views::library`)
+//! from what the store and the browser answered; its buttons are handled by
+//! their `data-action`.
 
-use crate::components::load_states::Loading;
 use crate::components::page_meta;
 use crate::context;
-use crate::i18n::{fill, t, texts};
+use crate::i18n::{t, texts};
 use crate::loaders;
 use crate::offline::caches;
 use crate::routes::links;
@@ -12,6 +13,7 @@ use crate::store::device::{self as storage, human_bytes};
 use crate::store::{self, LibraryContents, Shelf, StoreError, HISTORY_CAP};
 use folio_content::Timestamp;
 use folio_views::i18n::Msg;
+use folio_views::library::{self as views, StorageFacts};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,76 +25,29 @@ pub fn LibraryPage() -> impl IntoView {
     page_meta::drawn(&page_meta::titled(t(Msg::YourLibrary)), t(Msg::LibraryMeta));
     let contents: RwSignal<Option<Result<LibraryContents, StoreError>>, LocalStorage> =
         RwSignal::new_local(None);
+    let confirm_all = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let facts = RwSignal::new(StorageFacts::default());
     let reload = move || {
         leptos::task::spawn_local(async move {
             let listed = async { store::shared().await?.list().await }.await;
             let _ = contents.try_set(Some(listed));
+            let _ = confirm_all.try_set(false);
         })
     };
     reload();
-    view! {
-        <header class="listing-header" lang=crate::i18n::lang()>
-            <h1>{t(Msg::YourOfflineLibrary)}</h1>
-            <p class="listing-description">{t(Msg::LibraryDescription)}</p>
-        </header>
-        {move || match contents.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Ok(l)) => view! { <LibraryView listing=l on_change=reload/> }.into_any(),
-            Some(Err(e)) => view! { <StoreUnavailable error=e/> }.into_any(),
-        }}
-        <StorageFacts/>
-    }
-}
-
-#[component]
-fn StoreUnavailable(error: StoreError) -> impl IntoView {
-    view! {
-        <section class="load-failure" role="alert" lang=crate::i18n::lang()>
-            <h2>{t(Msg::LibraryUnavailable)}</h2>
-            <p>{error.reader_message()}</p>
-            <details><summary>{t(Msg::TechnicalDetails)}</summary><code>{error.to_string()}</code></details>
-        </section>
-    }
-}
-
-/// When an entry was saved, from its milliseconds since the epoch.
-fn saved_time(at: f64) -> Timestamp {
-    Timestamp::from_unix((at / 1000.0) as i64)
-}
-
-/// The library's contents for the view.
-fn view_of(listing: &LibraryContents, confirming: bool) -> folio_views::library::Library {
-    let total: u64 = listing.entries.iter().map(|e| u64::from(e.size)).sum();
-    folio_views::library::Library {
-        items: listing
-            .entries
-            .iter()
-            .map(|e| folio_views::library::Item {
-                slug: e.slug.clone(),
-                headline: e.headline.clone(),
-                section: e.section.clone(),
-                size: human_bytes(f64::from(e.size)),
-                when: saved_time(e.saved_at),
-                saved: e.shelf == Shelf::Saved,
-                progress: e.position.map(|p| p.percent()),
-                problem: e.problem.clone(),
-            })
-            .collect(),
-        total_size: human_bytes(total as f64),
-        history_cap: HISTORY_CAP,
-        confirming,
-        content_lang: crate::i18n::content_lang(),
-    }
-}
-
-#[component]
-fn LibraryView(
-    listing: LibraryContents,
-    on_change: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
-    let confirm_all = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let estimate = storage::estimate()
+            .await
+            .map(|(usage, quota)| (human_bytes(usage), human_bytes(quota)));
+        let _ = facts.try_update(|f| f.estimate = Some(estimate));
+        let persisted = storage::persisted().await;
+        let _ = facts.try_update(|f| f.persisted = persisted);
+    });
     let marks = context::library_marks();
+    let failed = move |e: String| {
+        let _ = error.try_set(Some(e));
+    };
     let remove = move |slugs: Vec<String>, all: bool| {
         leptos::task::spawn_local(async move {
             let result = async {
@@ -120,11 +75,9 @@ fn LibraryView(
                         }
                     }
                     marks.unmark((!all).then_some(slugs.as_slice()));
-                    on_change();
+                    reload();
                 }
-                Err(e) => {
-                    let _ = error.try_set(Some(e.reader_message()));
-                }
+                Err(e) => failed(e.reader_message()),
             }
         });
     };
@@ -139,15 +92,22 @@ fn LibraryView(
                 Ok(evicted) => {
                     marks.set_shelf(&slug, shelf);
                     marks.unmark(Some(&evicted));
-                    on_change();
+                    reload();
                 }
-                Err(e) => {
-                    let _ = error.try_set(Some(e.reader_message()));
-                }
+                Err(e) => failed(e.reader_message()),
             }
         });
     };
-    // The view's buttons, by their `data-action`.
+    let ask = move || {
+        leptos::task::spawn_local(async move {
+            let granted = storage::request_persistence().await;
+            let _ = facts.try_update(|f| {
+                f.asked = true;
+                f.persisted = granted;
+            });
+        });
+    };
+    // The buttons, by their `data-action`.
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some(button) = ev
             .target()
@@ -169,63 +129,62 @@ fn LibraryView(
             Some("library-confirm") => confirm_all.set(true),
             Some("library-cancel") => confirm_all.set(false),
             Some("library-remove-all") => remove(Vec::new(), true),
+            Some("storage-ask") => ask(),
             _ => {}
         }
     };
     let html = move || {
-        folio_views::library::library(texts(), links(), &view_of(&listing, confirm_all.get()))
-            .into_string()
+        let texts = texts();
+        let mut out = String::new();
+        if let Some(e) = error.get() {
+            out.push_str(&folio_views::states::warning(&e).into_string());
+        }
+        let shown = match contents.get() {
+            None => folio_views::states::loading(texts),
+            Some(Ok(listing)) => {
+                views::library(texts, links(), &view_of(&listing, confirm_all.get()))
+            }
+            Some(Err(e)) => views::unavailable(texts, &e.reader_message(), &e.to_string()),
+        };
+        out.push_str(&shown.into_string());
+        out.push_str(&views::storage_facts(texts, &facts.get()).into_string());
+        out
     };
     view! {
-        {move || error.get().map(|e| view! { <p class="notice notice-warning" role="alert">{e}</p> })}
+        <header class="listing-header" lang=crate::i18n::lang()>
+            <h1>{t(Msg::YourOfflineLibrary)}</h1>
+            <p class="listing-description">{t(Msg::LibraryDescription)}</p>
+        </header>
         <div class="library-contents" on:click=on_click inner_html=html></div>
     }
 }
 
-/// The browser's storage estimate, persistence, and an honest note on
-/// eviction.
-#[component]
-fn StorageFacts() -> impl IntoView {
-    // `None` until the browser answers, then its answer.
-    let estimate = RwSignal::new(None::<Option<(f64, f64)>>);
-    let persisted = RwSignal::new(None::<bool>);
-    let asked = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        let _ = estimate.try_set(Some(storage::estimate().await));
-        let _ = persisted.try_set(storage::persisted().await);
-    });
-    let ask = move |_| {
-        leptos::task::spawn_local(async move {
-            let granted = storage::request_persistence().await;
-            let _ = asked.try_set(true);
-            let _ = persisted.try_set(granted);
-        });
-    };
-    view! {
-        <section class="storage-facts" aria-labelledby="storage-h" lang=crate::i18n::lang()>
-            <h2 id="storage-h">{t(Msg::StorageOnThisDevice)}</h2>
-            <p class="storage-estimate">
-                {move || match estimate.get() {
-                    Some(Some((usage, quota))) => fill(
-                        Msg::StorageUsage, &[&human_bytes(usage), &human_bytes(quota)]),
-                    Some(None) => t(Msg::StorageUnknown).to_owned(),
-                    None => t(Msg::CheckingStorage).to_owned(),
-                }}
-            </p>
-            <p class="storage-persistence">
-                {move || match (persisted.get(), asked.get()) {
-                    (Some(true), _) => t(Msg::StoragePersistent),
-                    (Some(false), true) => t(Msg::StorageDeclined),
-                    (Some(false), false) => t(Msg::StorageBestEffort),
-                    (None, _) => t(Msg::StorageCannotPersist),
-                }}
-            </p>
-            <Show when=move || persisted.get() == Some(false)>
-                <button type="button" class="button-secondary" on:click=ask>{t(Msg::AskToKeepLibrary)}</button>
-            </Show>
-            <p class="storage-note">
-                {t(Msg::StorageNote)}
-            </p>
-        </section>
+/// When an entry was saved, from its milliseconds since the epoch.
+fn saved_time(at: f64) -> Timestamp {
+    Timestamp::from_unix((at / 1000.0) as i64)
+}
+
+/// The library's contents for the view.
+fn view_of(listing: &LibraryContents, confirming: bool) -> views::Library {
+    let total: u64 = listing.entries.iter().map(|e| u64::from(e.size)).sum();
+    views::Library {
+        items: listing
+            .entries
+            .iter()
+            .map(|e| views::Item {
+                slug: e.slug.clone(),
+                headline: e.headline.clone(),
+                section: e.section.clone(),
+                size: human_bytes(f64::from(e.size)),
+                when: saved_time(e.saved_at),
+                saved: e.shelf == Shelf::Saved,
+                progress: e.position.map(|p| p.percent()),
+                problem: e.problem.clone(),
+            })
+            .collect(),
+        total_size: human_bytes(total as f64),
+        history_cap: HISTORY_CAP,
+        confirming,
+        content_lang: crate::i18n::content_lang(),
     }
 }

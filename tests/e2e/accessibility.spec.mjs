@@ -43,6 +43,9 @@ const headingProblems = (page) => page.evaluate(() => {
 
 for (const theme of ['light', 'dark', 'sepia']) {
   test(`no accessibility violations on any page in the ${theme} theme`, async ({ page, context }) => {
+    // axe on nine pages and four open states: about 25 s on an idle two-core
+    // machine, so three times the default time.
+    test.slow();
     await context.addInitScript((t) => localStorage.setItem('folio.settings', `theme=${t}`), theme);
     for (const [name, path] of PAGES()) {
       await page.goto(path);

@@ -141,6 +141,57 @@ pub fn library(t: &Texts, links: &Links, library: &Library) -> Markup {
     }
 }
 
+/// Why the library cannot be shown: the reader's sentence and the
+/// browser's own words.
+pub fn unavailable(t: &Texts, message: &str, detail: &str) -> Markup {
+    html! {
+        section.load-failure role="alert" lang=(t.locale().tag()) {
+            h2 { (t.get(Msg::LibraryUnavailable)) }
+            p { (message) }
+            details { summary { (t.get(Msg::TechnicalDetails)) } code { (detail) } }
+        }
+    }
+}
+
+/// What the browser says of its storage, as far as it has answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StorageFacts {
+    /// `None` until the browser answers; then the usage and quota ("2.1
+    /// MB", "1.2 GB"), or `None` if it does not say.
+    pub estimate: Option<Option<(String, String)>>,
+    /// Whether storage is persistent; `None` where it cannot be.
+    pub persisted: Option<bool>,
+    /// Whether the reader asked for persistence in this visit.
+    pub asked: bool,
+}
+
+/// The browser's storage estimate, persistence (with a button to ask for
+/// it: `data-action="storage-ask"`), and an honest note on eviction.
+pub fn storage_facts(t: &Texts, facts: &StorageFacts) -> Markup {
+    let estimate = match &facts.estimate {
+        Some(Some((usage, quota))) => t.fill(Msg::StorageUsage, &[usage, quota]),
+        Some(None) => t.get(Msg::StorageUnknown).to_owned(),
+        None => t.get(Msg::CheckingStorage).to_owned(),
+    };
+    let persistence = t.get(match (facts.persisted, facts.asked) {
+        (Some(true), _) => Msg::StoragePersistent,
+        (Some(false), true) => Msg::StorageDeclined,
+        (Some(false), false) => Msg::StorageBestEffort,
+        (None, _) => Msg::StorageCannotPersist,
+    });
+    html! {
+        section.storage-facts aria-labelledby="storage-h" lang=(t.locale().tag()) {
+            h2 #storage-h { (t.get(Msg::StorageOnThisDevice)) }
+            p.storage-estimate { (estimate) }
+            p.storage-persistence { (persistence) }
+            @if facts.persisted == Some(false) {
+                button.button-secondary type="button" data-action="storage-ask" { (t.get(Msg::AskToKeepLibrary)) }
+            }
+            p.storage-note { (t.get(Msg::StorageNote)) }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,5 +252,23 @@ mod tests {
         assert!(confirming.contains("Yes, remove all") && confirming.contains("Cancel"));
         let empty = library(&Texts::english(), &links, &Library::default()).into_string();
         assert!(empty.contains("Nothing here yet"));
+    }
+
+    #[test]
+    fn storage_facts_say_what_the_browser_answered() {
+        let t = Texts::english();
+        let waiting = storage_facts(&t, &StorageFacts::default()).into_string();
+        assert!(waiting.contains("Checking storage…") && !waiting.contains("storage-ask"));
+        let best_effort = storage_facts(
+            &t,
+            &StorageFacts {
+                estimate: Some(Some(("2 MB".into(), "1 GB".into()))),
+                persisted: Some(false),
+                asked: false,
+            },
+        )
+        .into_string();
+        assert!(best_effort.contains("Folio is using 2 MB of the 1 GB this browser allows it."));
+        assert!(best_effort.contains(r#"data-action="storage-ask""#));
     }
 }
