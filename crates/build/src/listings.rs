@@ -1,6 +1,7 @@
 //! Writing the paginated listings.
 
 use crate::corpus::Corpus;
+use crate::outputs::{Outputs, Record};
 use crate::parallel;
 use folio_content::listing::named_listings_for;
 use folio_content::paths::Listing;
@@ -105,32 +106,62 @@ pub(crate) fn groups(corpus: &Corpus) -> Groups<'_> {
 }
 
 /// Writes every page of every listing under `out/listings/`, replacing what
-/// was there, and returns how many files were written. Each page is its own
-/// task on the pool: tags and authors bring thousands of small listings.
+/// was there, and returns how many files were written (the content step).
 pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
-    let groups = groups(corpus);
     let root = out.join("listings");
     if root.exists() {
         std::fs::remove_dir_all(&root)?;
     }
+    let none = Record::new();
+    write_into(
+        corpus,
+        &groups(corpus),
+        &Outputs::new(out, 0, &none, false),
+        "",
+    )
+}
+
+/// Writes every page of every listing through `outputs`, as
+/// `<dir>listings/<id>/<n>.json` (`dir` is where the content directory is
+/// under the outputs' root), and returns how many files there are. Each
+/// page is its own task on the pool: tags and authors bring thousands of
+/// small listings.
+pub(crate) fn write_into(
+    corpus: &Corpus,
+    groups: &Groups<'_>,
+    outputs: &Outputs<'_>,
+    dir: &str,
+) -> io::Result<usize> {
     let size = corpus.site.page_size;
     let jobs: Vec<(&Group<'_>, usize)> = groups
         .values()
         .flat_map(|g| (1..=page_count(g.items.len(), size)).map(move |n| (g, n)))
         .collect();
-    let written = parallel::map(&jobs, |&(group, n)| -> io::Result<()> {
-        let page = page_of(&group.listing, &group.items, size, n);
-        // `Listing::page` is relative to the site root (`content/listings/…`);
-        // `out` is the content directory itself.
-        let file = group.listing.page(page.page);
-        let path = out.join(file.strip_prefix("content/").unwrap_or(&file));
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, serde_json::to_vec(&page)?)?;
-        Ok(())
+    let written = parallel::map(&jobs, |&(group, n)| -> io::Result<u64> {
+        // `Listing::page` is relative to the site root (`content/listings/…`).
+        let file = group.listing.page(n as u32);
+        let file = format!("{dir}{}", file.strip_prefix("content/").unwrap_or(&file));
+        let shown = group
+            .items
+            .iter()
+            .skip((n - 1) * size.max(1) as usize)
+            .take(size.max(1) as usize);
+        let key = outputs
+            .key()
+            .add("listing")
+            .add(&file)
+            .add(&group.items.len())
+            .add(&size);
+        let key = corpus.with_summaries(key, shown.copied()).finish();
+        outputs.make(&file, key, || {
+            let page = page_of(&group.listing, &group.items, size, n);
+            Ok::<_, io::Error>(serde_json::to_vec(&page)?)
+        })
     });
-    Ok(written.into_iter().collect::<io::Result<Vec<()>>>()?.len())
+    for result in written {
+        result?;
+    }
+    Ok(jobs.len())
 }
 
 #[cfg(test)]

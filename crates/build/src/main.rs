@@ -41,10 +41,13 @@ mod corpus;
 mod entry_pages;
 mod escape;
 mod feeds;
+mod fingerprint;
 mod image_sizes;
 mod listings;
+mod manifest;
 mod meta;
 mod og_images;
+mod outputs;
 mod parallel;
 mod related_index;
 mod search_index;
@@ -68,19 +71,9 @@ pub(crate) fn at<E: std::fmt::Display>(path: &Path) -> impl Fn(E) -> String + '_
 
 /// Loads and validates the corpus, printing every problem on failure.
 fn load(content: &Path) -> Option<corpus::Corpus> {
-    match corpus::load(content) {
-        Ok(corpus) => Some(corpus),
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            eprintln!(
-                "folio-build: {} problem(s); nothing written",
-                problems.len()
-            );
-            None
-        }
-    }
+    corpus::load(content)
+        .map_err(|problems| corpus::print_problems(&problems))
+        .ok()
 }
 
 fn mib(bytes: u64) -> String {
@@ -114,15 +107,20 @@ fn run(command: Command) -> Result<(), String> {
             );
         }
         Command::Site { content, options } => {
-            let corpus = load(&content).ok_or("")?;
-            let loaded = started.elapsed();
-            let report = site::build(&corpus, &options)?;
+            let report = site::run(&content, &options)?;
             for warning in &report.warnings {
                 eprintln!("folio-build: warning: {warning}");
             }
+            if report.incremental {
+                println!(
+                    "folio-build: incremental: {} articles changed; {} files written, {} unchanged, {} removed",
+                    report.changed, report.written, report.kept, report.removed
+                );
+            }
             println!(
-                "folio-build: {} articles valid ({loaded:.2?}); wrote {} entry pages ({}), {} feeds ({}), {} sitemap/robots files ({})",
-                corpus.articles.len(),
+                "folio-build: {} articles valid ({:.2?}); wrote {} entry pages ({}), {} feeds ({}), {} sitemap/robots files ({})",
+                report.articles,
+                report.loaded,
                 report.pages.0,
                 mib(report.pages.1),
                 report.feeds.0,
@@ -141,12 +139,16 @@ fn run(command: Command) -> Result<(), String> {
             }
             println!("folio-build: site step done in {:.2?}", started.elapsed());
         }
-        Command::Compress { dist, enabled } => {
+        Command::Compress {
+            dist,
+            enabled,
+            full,
+        } => {
             if !enabled {
                 println!("folio-build: precompression skipped (FOLIO_PRECOMPRESS=0)");
                 return Ok(());
             }
-            print_compressed(&compress::precompress(&dist)?);
+            print_compressed(&compress::run(&dist, full)?);
             println!(
                 "folio-build: compress step done in {:.2?}",
                 started.elapsed()

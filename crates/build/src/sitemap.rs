@@ -6,9 +6,9 @@ use crate::corpus::Corpus;
 use crate::entry_pages::{listing_of, listing_pages};
 use crate::escape::Xml;
 use crate::listings::Groups;
+use crate::outputs::Outputs;
 use crate::urls::{Page, Urls, SITEMAP};
 use folio_content::{ArticleSummary, Kind, Timestamp};
-use std::path::Path;
 
 /// The sitemap protocol's limit of URLs per file; a larger site gets a
 /// sitemap index at `sitemap.xml` and files `sitemaps/<n>.xml`.
@@ -61,13 +61,14 @@ fn entries<'a>(
     entries
 }
 
-/// Writes the sitemap (split above `per_file` URLs) and `robots.txt`;
-/// returns files and bytes written.
+/// Writes the sitemap (split above `per_file` URLs) and `robots.txt`
+/// through `outputs`; returns files and bytes written. They are made every
+/// time (in a few milliseconds) and written only if they changed.
 pub(crate) fn write(
     corpus: &Corpus,
     groups: &Groups<'_>,
     urls: &Urls,
-    dist: &Path,
+    outputs: &Outputs<'_>,
     per_file: usize,
 ) -> Result<(usize, u64), String> {
     let entries = entries(corpus, groups, urls);
@@ -102,12 +103,9 @@ pub(crate) fn write(
     ));
     let mut bytes = 0;
     for (file, text) in &files {
-        let path = dist.join(file);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(at(dir))?;
-        }
-        std::fs::write(&path, text).map_err(at(&path))?;
-        bytes += text.len() as u64;
+        bytes += outputs
+            .write_made(file, text.as_bytes())
+            .map_err(at(&outputs.path(file)))?;
     }
     Ok((files.len(), bytes))
 }
@@ -150,7 +148,9 @@ mod tests {
         let dist = temp.path().join("dist");
         let urls = Urls::new("https://m.example/news/");
         let groups = crate::listings::groups(&corpus);
-        write(&corpus, &groups, &urls, &dist, 10).unwrap();
+        let none = crate::outputs::Record::new();
+        let outputs = Outputs::new(&dist, 0, &none, false);
+        write(&corpus, &groups, &urls, &outputs, 10).unwrap();
 
         let expected = listing_pages(&corpus, &groups).len() + corpus.articles.len();
         let index = std::fs::read_to_string(dist.join(SITEMAP)).unwrap();

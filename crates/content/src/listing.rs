@@ -5,11 +5,14 @@ use crate::paths::Listing;
 
 /// Newest first; ties broken by slug so builds are reproducible.
 pub fn sort_newest_first(items: &mut [ArticleSummary]) {
-    items.sort_by(|a, b| {
-        b.published
-            .cmp(&a.published)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    items.sort_by(newest_first);
+}
+
+/// The order of [`sort_newest_first`].
+pub fn newest_first(a: &ArticleSummary, b: &ArticleSummary) -> std::cmp::Ordering {
+    b.published
+        .cmp(&a.published)
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// Splits sorted summaries into pages of `page_size`. An empty listing still

@@ -7,8 +7,10 @@ use maud::html;
 
 /// Related stories the rail shows at most.
 pub const RELATED: usize = 4;
-const BRIEFS: usize = 3;
-const LATEST: usize = 5;
+/// Briefs the rail shows at most.
+pub const BRIEFS: usize = 3;
+/// Latest stories the rail shows at most.
+pub const LATEST: usize = 5;
 
 /// The stories the rail shows besides the site's sections and accounts.
 #[derive(Clone, Debug, Default, PartialEq)]
