@@ -20,13 +20,13 @@ use crate::related_index::RelatedIndex;
 use crate::template::Template;
 use crate::urls::{Feed, Page, Urls};
 use folio_content::markdown;
-use folio_content::paths::{Links, Listing};
+use folio_content::paths::{self, Links, Listing};
 use folio_content::security::image_allowed;
 use folio_content::{ArticleSummary, ImageSizes, Kind, ListingPage};
 use folio_views::article::{article_page, ArticleView, Neighbours};
 use folio_views::front::{front_page, FrontPage};
 use folio_views::listing::{listing_page, ListingView};
-use folio_views::rail::{RailStories, RELATED};
+use folio_views::rail::{self, RELATED};
 use folio_views::{shell, states, Ctx, Markup};
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -358,6 +358,10 @@ pub(crate) fn write(
         front_page(&ctx, &front),
     );
     tally(outputs.write_made(&Page::Home.file(), &home)?);
+    // What every article's rail shows besides its own stories: written
+    // once, put in place by the app (see `folio_views::rail`).
+    let news = rail::news(&ctx, &latest.items, &briefs.items).into_string();
+    tally(outputs.write_made(paths::RAIL_NEWS, news.as_bytes())?);
 
     // Every page of every listing, each its own task on the pool: tags and
     // authors bring thousands of pages at 100,000 articles.
@@ -469,7 +473,6 @@ pub(crate) fn write(
         let slug = summary.slug.as_str();
         let source = corpus.source(slug);
         let related = index.related(&corpus.reading(summary), RELATED);
-        let rail = RailStories::pick(slug, &related, &latest.items, &briefs.items);
         let around = neighbours.get(slug).copied().unwrap_or_default();
         let images: Vec<_> = source.images.iter().map(|i| corpus.images.get(i)).collect();
         let key = outputs
@@ -482,9 +485,7 @@ pub(crate) fn write(
             .add(&images);
         let key = corpus.with_summaries(key, around.previous);
         let key = corpus.with_summaries(key, around.next);
-        let key = corpus.with_summaries(key, &related);
-        let key = corpus.with_summaries(key, &rail.latest);
-        let key = corpus.with_summaries(key, &rail.briefs).finish();
+        let key = corpus.with_summaries(key, &related).finish();
         let mut left_out = Vec::new();
         let page = outputs.make(&Page::Article(slug).file(), key, || {
             let article = corpus.article(slug).map_err(io::Error::other)?;
@@ -511,7 +512,7 @@ pub(crate) fn write(
             let view = ArticleView {
                 article: &article,
                 image_sizes: Some(&image_sizes),
-                rail: &rail,
+                related: &related,
                 neighbours: around,
             };
             Ok::<_, io::Error>(render(

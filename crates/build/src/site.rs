@@ -347,8 +347,9 @@ fn copy_sources(corpus: &Corpus, outputs: &Outputs<'_>) -> std::io::Result<()> {
 /// The article pages that can show something that changed, `None` for
 /// all: the changed articles themselves; the articles near them (before
 /// and after the change), whose related stories draw on them; those that
-/// pick them; their neighbours in their sections' listings; and every
-/// article when the rail's newest stories changed.
+/// pick them; and their neighbours in their sections' listings. (The
+/// site's newest stories are not in article pages: see
+/// `folio_views::rail`.)
 fn affected<'a>(
     corpus: &'a Corpus,
     changes: &Changes,
@@ -366,9 +367,6 @@ fn affected<'a>(
         .chain(changes.before.values().map(|k| &k.summary))
         .collect();
     before.sort_by(|a, b| newest_first(a, b));
-    if rail_inputs(&before) != rail_inputs(&corpus.articles.iter().collect::<Vec<_>>()) {
-        return None;
-    }
     let then = RelatedIndex::new(before.iter().copied());
     let mut pickers: std::collections::HashMap<&str, Vec<&str>> = Default::default();
     for a in &corpus.articles {
@@ -417,22 +415,6 @@ fn section_neighbours<'a>(listing: &[&'a ArticleSummary], slug: &str) -> Vec<&'a
         .into_iter()
         .chain(after)
         .map(|a| a.slug.as_str())
-        .collect()
-}
-
-/// What the rail of every article page shows besides its related stories:
-/// the newest stories and briefs (a few more than it shows, since an
-/// article leaves itself out).
-fn rail_inputs<'a>(articles: &[&'a ArticleSummary]) -> Vec<&'a ArticleSummary> {
-    let newest = |brief: bool, n: usize| {
-        articles
-            .iter()
-            .copied()
-            .filter(move |a| (a.kind == Kind::Brief) == brief)
-            .take(n)
-    };
-    newest(false, folio_views::rail::LATEST + 1)
-        .chain(newest(true, folio_views::rail::BRIEFS + 1))
         .collect()
 }
 

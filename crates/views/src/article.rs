@@ -2,7 +2,7 @@
 //! filter, share actions, tags and the rail.
 
 use crate::cards::{kicker, save_button};
-use crate::rail::{rail, RailStories};
+use crate::rail::rail;
 use crate::share::{share_bar, ShareTarget};
 use crate::{Ctx, Markup, PreEscaped};
 use folio_content::markdown::{self, RenderOptions};
@@ -16,7 +16,9 @@ pub struct ArticleView<'a> {
     pub article: &'a Article,
     /// Sizes of the body's images, read from the files by the build.
     pub image_sizes: Option<&'a ImageSizes>,
-    pub rail: &'a RailStories,
+    /// Its related stories, ranked by the build over the whole site (see
+    /// `folio_content::related`).
+    pub related: &'a [ArticleSummary],
     /// The stories before and after it in its section.
     pub neighbours: Neighbours<'a>,
 }
@@ -219,7 +221,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                 }
                 (article_nav(ctx, &a.section, &view.neighbours))
             }
-            (rail(ctx, &a.section, view.rail))
+            (rail(ctx, &a.section, view.related))
         }
     }
 }
@@ -288,13 +290,12 @@ mod tests {
 
         let mut article = fixtures::article("a");
         article.tags = names(&["Brasil & Mercosur", "&"]);
-        let stories = RailStories::default();
         let html = article_page(
             &ctx,
             &ArticleView {
                 article: &article,
                 image_sizes: None,
-                rail: &stories,
+                related: &[],
                 neighbours: Neighbours::default(),
             },
         )
@@ -321,13 +322,12 @@ mod tests {
         };
         let article = fixtures::article("port-plan");
         let sizes = ImageSizes::from([("images/chart.svg".to_owned(), [800, 450])]);
-        let stories = RailStories::default();
         let html = article_page(
             &ctx,
             &ArticleView {
                 article: &article,
                 image_sizes: Some(&sizes),
-                rail: &stories,
+                related: &[],
                 neighbours: Neighbours::default(),
             },
         )
@@ -397,14 +397,13 @@ mod tests {
         let article = fixtures::article("port-plan");
         let newer = fixtures::summary("newer-one", Kind::News, 3);
         let older = fixtures::summary("older-one", Kind::News, 1);
-        let stories = RailStories::default();
         let page = |neighbours| {
             article_page(
                 &ctx,
                 &ArticleView {
                     article: &article,
                     image_sizes: None,
-                    rail: &stories,
+                    related: &[],
                     neighbours,
                 },
             )
