@@ -393,15 +393,12 @@ pub(crate) fn write(
         let all = groups
             .get(&listing.id())
             .map_or(&[][..], |g| g.items.as_slice());
-        let size = site.page_size.max(1) as usize;
-        let on_page = all.iter().skip((n - 1) * size).take(size).copied();
         let key = outputs
             .key()
             .add("listing page")
             .add(&page.file())
-            .add(heading)
-            .add(&all.len());
-        let key = corpus.with_summaries(key, on_page).finish();
+            .add(heading);
+        let key = listings::page_key(corpus, key, all, site.page_size, n).finish();
         outputs.make(&page.file(), key, || {
             let (title, description) = heading;
             let one = page_of(listing, n);

@@ -1,9 +1,10 @@
 //! Writing the paginated listings.
 
 use crate::corpus::Corpus;
+use crate::fingerprint::Key;
 use crate::outputs::{Outputs, Record};
 use crate::parallel;
-use folio_content::listing::named_listings_for;
+use folio_content::listing::{named_listings_for, page_count, PageSpan};
 use folio_content::paths::Listing;
 use folio_content::{ArticleSummary, ListingPage, Site};
 use std::collections::BTreeMap;
@@ -21,31 +22,29 @@ pub(crate) fn page_of(
     page_size: u32,
     page: usize,
 ) -> ListingPage {
-    let size = page_size.max(1) as usize;
-    ListingPage {
-        version: folio_content::FORMAT_VERSION,
-        listing: listing.id(),
-        page: page as u32,
-        pages: page_count(items.len(), page_size) as u32,
-        total: items.len() as u32,
-        items: items
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .map(|s| (*s).clone())
-            .collect(),
-    }
-}
-
-/// How many pages a listing of `len` items has; an empty listing still has
-/// one (empty) page, so page 1 always exists.
-fn page_count(len: usize, page_size: u32) -> usize {
-    len.div_ceil(page_size.max(1) as usize).max(1)
+    let span = PageSpan::of(items.len(), page_size, page);
+    let shown = items[span.items.clone()].iter().map(|s| (*s).clone());
+    span.page(listing, shown.collect())
 }
 
 /// How many pages a listing of these items has.
 pub(crate) fn pages(items: &[&ArticleSummary], page_size: u32) -> usize {
     page_count(items.len(), page_size)
+}
+
+/// What page `page` of a listing shows, as part of a key: its place among
+/// the listing's pages and the summaries of its stories. A page other than
+/// the first keeps its key, and its bytes, when stories are published.
+pub(crate) fn page_key(
+    corpus: &Corpus,
+    key: Key,
+    items: &[&ArticleSummary],
+    page_size: u32,
+    page: usize,
+) -> Key {
+    let span = PageSpan::of(items.len(), page_size, page);
+    let shown = items[span.items.clone()].iter().copied();
+    corpus.with_summaries(key.add(&span), shown)
 }
 
 /// One listing and its items, newest first.
@@ -135,24 +134,14 @@ pub(crate) fn write_into(
     let size = corpus.site.page_size;
     let jobs: Vec<(&Group<'_>, usize)> = groups
         .values()
-        .flat_map(|g| (1..=page_count(g.items.len(), size)).map(move |n| (g, n)))
+        .flat_map(|g| (1..=pages(&g.items, size)).map(move |n| (g, n)))
         .collect();
     let written = parallel::map(&jobs, |&(group, n)| -> io::Result<u64> {
         // `Listing::page` is relative to the site root (`content/listings/…`).
         let file = group.listing.page(n as u32);
         let file = format!("{dir}{}", file.strip_prefix("content/").unwrap_or(&file));
-        let shown = group
-            .items
-            .iter()
-            .skip((n - 1) * size.max(1) as usize)
-            .take(size.max(1) as usize);
-        let key = outputs
-            .key()
-            .add("listing")
-            .add(&file)
-            .add(&group.items.len())
-            .add(&size);
-        let key = corpus.with_summaries(key, shown.copied()).finish();
+        let key = outputs.key().add("listing").add(&file);
+        let key = page_key(corpus, key, &group.items, size, n).finish();
         outputs.make(&file, key, || {
             let page = page_of(&group.listing, &group.items, size, n);
             Ok::<_, io::Error>(serde_json::to_vec(&page)?)
@@ -181,11 +170,11 @@ mod tests {
 
     #[test]
     fn pages_equal_the_shared_paginate() {
-        for len in [0, 1, 11, 12, 13, 25] {
+        for len in [0, 1, 11, 12, 13, 25, 49] {
             let items: Vec<_> = (0..len).map(summary).collect();
             let refs: Vec<_> = items.iter().collect();
             let expected = paginate(&Listing::Latest, &items, 12);
-            let built: Vec<_> = (1..=page_count(len as usize, 12))
+            let built: Vec<_> = (1..=pages(&refs, 12))
                 .map(|n| page_of(&Listing::Latest, &refs, 12, n))
                 .collect();
             assert_eq!(built, expected, "{len} items");

@@ -27,37 +27,37 @@ fn lists(page: Page<'_>, a: &ArticleSummary) -> bool {
     }
 }
 
-/// Every URL with its last change, listing pages first.
+/// Every URL with its last change: articles oldest first, then listing
+/// pages. A new article and the listing pages that change with it are
+/// then all in the last file of a split sitemap, and the other files stay
+/// as they were.
 fn entries<'a>(
     corpus: &'a Corpus,
     groups: &Groups<'a>,
     urls: &Urls,
 ) -> Vec<(String, Option<&'a Timestamp>)> {
-    let mut entries: Vec<_> = listing_pages(corpus, groups)
-        .into_iter()
-        .map(|page| {
-            let newest = match page {
-                // Tags and authors can number thousands: their newest
-                // article is the first of their listing.
-                Page::Tag(_) | Page::Author(_) => listing_of(page)
-                    .and_then(|l| groups.get(&l.id()))
-                    .and_then(|g| g.items.iter().map(|a| a.last_modified()).max()),
-                _ => corpus
-                    .articles
-                    .iter()
-                    .filter(|a| lists(page, a))
-                    .map(ArticleSummary::last_modified)
-                    .max(),
-            };
-            (urls.page(page), newest)
-        })
+    let mut entries: Vec<_> = corpus
+        .articles
+        .iter()
+        .rev()
+        .map(|a| (urls.page(Page::Article(&a.slug)), Some(a.last_modified())))
         .collect();
-    entries.extend(
-        corpus
-            .articles
-            .iter()
-            .map(|a| (urls.page(Page::Article(&a.slug)), Some(a.last_modified()))),
-    );
+    entries.extend(listing_pages(corpus, groups).into_iter().map(|page| {
+        let newest = match page {
+            // Tags and authors can number thousands: their newest
+            // article is the first of their listing.
+            Page::Tag(_) | Page::Author(_) => listing_of(page)
+                .and_then(|l| groups.get(&l.id()))
+                .and_then(|g| g.items.iter().map(|a| a.last_modified()).max()),
+            _ => corpus
+                .articles
+                .iter()
+                .filter(|a| lists(page, a))
+                .map(ArticleSummary::last_modified)
+                .max(),
+        };
+        (urls.page(page), newest)
+    }));
     entries
 }
 

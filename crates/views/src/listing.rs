@@ -62,13 +62,30 @@ pub fn items(ctx: &Ctx<'_>, page: &ListingPage) -> Markup {
     }
 }
 
-/// A link to the listing's next page, which the app turns into a button
-/// that appends that page in place.
+/// A link to the listing's page of older stories, which the app turns into
+/// a button that appends that page in place.
 pub fn more_link(ctx: &Ctx<'_>, listing: &Listing, page: &ListingPage) -> Markup {
     html! {
-        @if page.has_more() {
-            a.button.more-button href=(ctx.links.listing(listing, page.page + 1)) data-action="more"
-                data-listing=(listing.id()) data-next=(page.page + 1) { "More stories" }
+        @if let Some(older) = page.older {
+            a.button.more-button href=(ctx.links.listing(listing, older)) data-action="more"
+                data-listing=(listing.id()) data-next=(older) { "More stories" }
+        }
+    }
+}
+
+/// What a listing page holds: on page 1, how many stories the listing
+/// has; on the others (which never change once written), the dates of
+/// their stories.
+fn count(page: &ListingPage) -> Markup {
+    let dates = page.items.last().zip(page.items.first());
+    html! {
+        p.listing-count {
+            @if page.page == 1 {
+                (page.total) " stories"
+            } @else if let Some((oldest, newest)) = dates {
+                @let (from, to) = (oldest.published.long_date(), newest.published.long_date());
+                @if from == to { "Stories of " (from) } @else { "Stories from " (from) " to " (to) }
+            }
         }
     }
 }
@@ -81,17 +98,14 @@ pub fn listing_page(ctx: &Ctx<'_>, view: &ListingView<'_>) -> Markup {
             h1 { (view.title) }
             @if !view.description.is_empty() { p.listing-description { (view.description) } }
         }
-        p.listing-count {
-            (page.total) " stories"
-            @if page.page > 1 { " · page " (page.page) " of " (page.pages) }
-        }
+        (count(page))
         // The cards' headings are h3: this keeps the outline in order.
         h2.visually-hidden { "Stories" }
         div.listing-stories { (items(ctx, page)) }
         div.listing-pager {
             (more_link(ctx, view.listing, page))
-            @if page.page > 1 {
-                a.listing-newer href=(ctx.links.listing(view.listing, page.page - 1)) { "Newer stories" }
+            @if let Some(newer) = page.newer {
+                a.listing-newer href=(ctx.links.listing(view.listing, newer)) { "Newer stories" }
             }
         }
         @if let Listing::Section(slug) = view.listing {
@@ -120,18 +134,16 @@ mod tests {
     use super::*;
     use crate::fixtures;
 
-    fn page(n: u32, pages: u32) -> ListingPage {
-        ListingPage {
-            version: 1,
-            listing: "section/europe".into(),
-            page: n,
-            pages,
-            total: 30,
-            items: vec![
+    /// Page `n` of 3 of a listing of 30 stories.
+    fn page(n: u32) -> ListingPage {
+        let span = folio_content::listing::PageSpan::of(30, 10, n as usize);
+        span.page(
+            &Listing::Section("europe".into()),
+            vec![
                 fixtures::summary("a", Kind::News, 1),
                 fixtures::summary("b", Kind::Brief, 0),
             ],
-        }
+        )
     }
 
     #[test]
@@ -154,14 +166,24 @@ mod tests {
             )
             .into_string()
         };
-        let first = view(&page(1, 3));
-        assert!(first.contains(r#"href="/news/sections/europe/2" data-action="more" data-listing="section/europe" data-next="2">More stories</a>"#), "{first}");
+        // Page 1, then the newest of the others (3), down to the oldest (2).
+        let first = view(&page(1));
+        assert!(first.contains(r#"href="/news/sections/europe/3" data-action="more" data-listing="section/europe" data-next="3">More stories</a>"#), "{first}");
         assert!(!first.contains("Newer stories"));
+        assert!(first.contains("30 stories"), "{first}");
         assert!(first.contains("Save Europe for offline"));
-        let last = view(&page(3, 3));
-        assert!(!last.contains("More stories"));
-        assert!(last.contains(r#"href="/news/sections/europe/2">Newer stories"#));
-        assert!(last.contains("30 stories · page 3 of 3"));
+        let next = view(&page(3));
+        assert!(next.contains(r#"data-next="2">More stories"#), "{next}");
+        assert!(
+            next.contains(r#"href="/news/sections/europe">Newer stories"#),
+            "{next}"
+        );
+        let oldest = view(&page(2));
+        assert!(!oldest.contains("More stories"));
+        assert!(oldest.contains(r#"href="/news/sections/europe/3">Newer stories"#));
+        // Only page 1 counts the listing's stories: the others never change.
+        assert!(!oldest.contains("30 stories"), "{oldest}");
+        assert!(oldest.contains("Stories from "), "{oldest}");
         assert!(
             first.contains(r#"class="brief""#) && first.contains(r#"class="card card-standard""#)
         );
@@ -206,13 +228,13 @@ mod tests {
                     description: &description,
                     page: &ListingPage {
                         listing: listing.id(),
-                        ..page(1, 3)
+                        ..page(1)
                     },
                 },
             )
             .into_string();
             let id = listing.id();
-            assert!(html.contains(&format!(r#"href="/news/{path}/2" data-action="more" data-listing="{id}" data-next="2">More stories</a>"#)), "{html}");
+            assert!(html.contains(&format!(r#"href="/news/{path}/3" data-action="more" data-listing="{id}" data-next="3">More stories</a>"#)), "{html}");
             assert!(html.contains("N &amp; M"), "{html}");
             assert!(
                 html.contains(r#"class="brief""#),
