@@ -2,7 +2,7 @@
 //! files that changed since a previous build ([`Cache`]).
 
 use crate::at;
-use crate::fingerprint::{hash_bytes, Key, Stamp};
+use crate::fingerprint::{hash_bytes, FastMap, Key, Stamp};
 use crate::image_sizes::{self, ImageSizer};
 use crate::parallel;
 use folio_content::listing::sort_newest_first;
@@ -10,7 +10,7 @@ use folio_content::related::Reading;
 use folio_content::{
     decode_article, decode_site, markdown, validate, Article, ArticleSummary, Site,
 };
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -22,9 +22,11 @@ pub(crate) struct Corpus {
     pub(crate) site: Site,
     pub(crate) articles: Vec<ArticleSummary>,
     /// What else the build knows of each article file, by slug.
-    pub(crate) sources: HashMap<String, Source>,
+    pub(crate) sources: FastMap<String, Source>,
     /// The stamps of the local images articles show (`None`: missing).
     pub(crate) images: BTreeMap<String, Option<Stamp>>,
+    /// The hash of each summary, in the order of `articles`.
+    summary_hashes: Vec<u64>,
     content: PathBuf,
 }
 
@@ -123,9 +125,22 @@ impl Corpus {
         items: impl IntoIterator<Item = &'s ArticleSummary>,
     ) -> Key {
         let (key, n) = items.into_iter().fold((key, 0usize), |(key, n), a| {
-            (key.add(&self.source(&a.slug).summary), n + 1)
+            (key.add(&self.summary_hash(a)), n + 1)
         });
         key.add(&n)
+    }
+
+    /// The hash of an article's summary. Listings and pages borrow the
+    /// corpus's own summaries, hundreds of thousands of times per build:
+    /// those are found by their place in it, copies by their slug.
+    fn summary_hash(&self, a: &ArticleSummary) -> u64 {
+        let offset =
+            (a as *const ArticleSummary as usize).wrapping_sub(self.articles.as_ptr() as usize);
+        let at = offset / std::mem::size_of::<ArticleSummary>().max(1);
+        match self.articles.get(at) {
+            Some(own) if std::ptr::eq(own, a) => self.summary_hashes[at],
+            _ => self.source(&a.slug).summary,
+        }
     }
 
     /// What ranking its related stories needs of an article.
@@ -133,23 +148,43 @@ impl Corpus {
         reading(summary, &self.sources[summary.slug.as_str()].related)
     }
 
-    /// What this corpus lets the next build skip reading.
-    pub(crate) fn cache(&self, started: (i64, u32)) -> Cache {
-        Cache {
+    /// What this corpus lets the next build skip reading, as a [`Cache`]
+    /// is written (borrowed: a large corpus is not copied to be saved).
+    pub(crate) fn cache(&self, started: (i64, u32)) -> CacheView<'_> {
+        CacheView {
             started,
-            articles: self
-                .articles
-                .iter()
-                .map(|a| {
-                    let known = Known {
-                        source: self.sources[a.slug.as_str()].clone(),
-                        summary: a.clone(),
-                    };
-                    (a.slug.clone(), known)
-                })
-                .collect(),
-            images: self.images.clone(),
+            articles: ArticlesView(self),
+            images: &self.images,
         }
+    }
+}
+
+/// A [`Cache`] to be written, borrowed from a corpus.
+#[derive(Serialize)]
+pub(crate) struct CacheView<'a> {
+    started: (i64, u32),
+    articles: ArticlesView<'a>,
+    images: &'a BTreeMap<String, Option<Stamp>>,
+}
+
+/// A corpus's articles as [`Cache::articles`] reads them.
+pub(crate) struct ArticlesView<'a>(&'a Corpus);
+
+impl Serialize for ArticlesView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct KnownView<'a> {
+            source: &'a Source,
+            summary: &'a ArticleSummary,
+        }
+        let corpus = self.0;
+        serializer.collect_map(corpus.articles.iter().map(|a| {
+            let known = KnownView {
+                source: corpus.source(&a.slug),
+                summary: a,
+            };
+            (&a.slug, known)
+        }))
     }
 }
 
@@ -340,7 +375,8 @@ pub(crate) fn load_with(
             Vec::new()
         }
     };
-    paths.sort();
+    // As strings: comparing paths component by component is slower.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
 
     let mut cache = cache.unwrap_or_default();
     let image_stamps = stamp_images(public_root, cache.images.keys());
@@ -400,7 +436,7 @@ pub(crate) fn load_with(
     changes.before.append(&mut cache.articles);
 
     let mut articles = Vec::with_capacity(known.len());
-    let mut sources = HashMap::with_capacity(known.len());
+    let mut sources = FastMap::with_capacity_and_hasher(known.len(), Default::default());
     // Each slug and the file that has it.
     let mut slugs: HashMap<String, &Path> = HashMap::with_capacity(known.len());
     let mut order = Vec::with_capacity(known.len());
@@ -429,6 +465,7 @@ pub(crate) fn load_with(
     match site {
         Some(site) if problems.is_empty() => {
             sort_newest_first(&mut articles);
+            let summary_hashes = articles.iter().map(|a| sources[&a.slug].summary).collect();
             let mut images = image_stamps;
             let shown: BTreeSet<&String> = sources.values().flat_map(|s| &s.images).collect();
             images.retain(|path, _| shown.contains(path));
@@ -443,6 +480,7 @@ pub(crate) fn load_with(
                     articles,
                     sources,
                     images,
+                    summary_hashes,
                     content: content.to_owned(),
                 },
                 changes,

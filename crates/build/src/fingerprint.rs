@@ -6,10 +6,16 @@
 //! builds of the tool.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use xxhash_rust::xxh3::Xxh3;
+
+/// A hash map keyed by xxh3: the build's maps of slugs and file names are
+/// looked up hundreds of thousands of times per build, and their keys are
+/// not chosen by an attacker.
+pub(crate) type FastMap<K, V> = HashMap<K, V, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
 /// The hash of some bytes.
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {

@@ -111,7 +111,7 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
     if root.exists() {
         std::fs::remove_dir_all(&root)?;
     }
-    let none = Record::new();
+    let none = Record::default();
     write_into(
         corpus,
         &groups(corpus),

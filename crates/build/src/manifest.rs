@@ -29,13 +29,14 @@ pub(crate) const DIR: &str = ".folio-build";
 /// The manifest's format; a manifest of another version is ignored.
 pub(crate) const VERSION: u32 = 1;
 
-/// What the last site step built from what.
+/// What the last site step built from what. The corpus is a [`Cache`] when
+/// read, and a view of the corpus when written.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Manifest {
+pub(crate) struct Manifest<C = Cache> {
     pub(crate) version: u32,
     pub(crate) global: u64,
     pub(crate) loader: String,
-    pub(crate) corpus: Cache,
+    pub(crate) corpus: C,
     pub(crate) og: BTreeMap<String, Option<Png>>,
     pub(crate) outputs: Record,
 }
@@ -59,7 +60,7 @@ pub(crate) fn take(dist: &Path) -> Result<Option<Manifest>, String> {
 }
 
 /// Writes the manifest of `dist`.
-pub(crate) fn write(dist: &Path, manifest: &Manifest) -> Result<(), String> {
+pub(crate) fn write<C: Serialize>(dist: &Path, manifest: &Manifest<C>) -> Result<(), String> {
     let path = path(dist);
     let at = crate::at(&path);
     std::fs::create_dir_all(dist.join(DIR)).map_err(&at)?;

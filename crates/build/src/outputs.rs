@@ -6,9 +6,8 @@
 //! and this one does not are removed, with their precompressed siblings.
 //! The record is the `outputs` of the manifest (`manifest.rs`).
 
-use crate::fingerprint::{hash_bytes, Key, Stamp};
+use crate::fingerprint::{hash_bytes, FastMap, Key, Stamp};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -18,7 +17,7 @@ use std::sync::Mutex;
 pub(crate) struct Built(pub(crate) u64, pub(crate) u64);
 
 /// Every file of a build, by path under its root (`articles/a.html`).
-pub(crate) type Record = BTreeMap<String, Built>;
+pub(crate) type Record = FastMap<String, Built>;
 
 /// The extensions of precompressed siblings (`compress.rs`).
 pub(crate) const SIBLINGS: [&str; 2] = ["gz", "br"];
@@ -74,7 +73,7 @@ impl<'a> Outputs<'a> {
             global,
             previous,
             keeping,
-            record: Mutex::new(Record::new()),
+            record: Mutex::new(Record::default()),
             written: Mutex::new(Vec::new()),
         }
     }
@@ -214,7 +213,13 @@ impl<'a> Outputs<'a> {
         let mut written = self.written.into_inner().expect("writers are done");
         written.sort();
         let mut removed = Vec::new();
-        for file in self.previous.keys().filter(|f| !record.contains_key(*f)) {
+        let mut gone: Vec<&String> = self
+            .previous
+            .keys()
+            .filter(|f| !record.contains_key(*f))
+            .collect();
+        gone.sort();
+        for file in gone {
             let path = self.root.join(file);
             remove_if_present(&path)?;
             for ext in SIBLINGS {
@@ -248,7 +253,7 @@ mod tests {
     fn an_incremental_build_keeps_rewrites_and_removes() {
         let temp = TempDir::new("outputs");
         let root = temp.path();
-        let empty = Record::new();
+        let empty = Record::default();
         let first = Outputs::new(root, 1, &empty, false);
         first.write("a.html", 10, b"a").unwrap();
         first.write("b.html", 20, b"b").unwrap();

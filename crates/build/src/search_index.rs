@@ -18,7 +18,7 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
     if root.exists() {
         std::fs::remove_dir_all(&root)?;
     }
-    let none = Record::new();
+    let none = Record::default();
     write_into(corpus, &Outputs::new(out, 0, &none, false), "")
 }
 
@@ -26,7 +26,9 @@ pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
 /// where the content directory is under the outputs' root), and returns
 /// how many files it took.
 pub(crate) fn write_into(corpus: &Corpus, outputs: &Outputs<'_>, dir: &str) -> io::Result<usize> {
-    let built = site_search::build(&corpus.articles);
+    let built = site_search::build_with(&corpus.articles, |docs| {
+        parallel::map(docs, |a| site_search::doc_terms(a))
+    });
     let file = |site_file: &str| {
         format!(
             "{dir}{}",

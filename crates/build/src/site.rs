@@ -111,6 +111,32 @@ pub(crate) fn check_base_url(url: &str) -> Result<String, String> {
     }
 }
 
+/// How long each part of the step took, printed on stderr when
+/// `FOLIO_BUILD_TIMINGS` is set (docs/performance.md).
+struct Phases {
+    started: Instant,
+    print: bool,
+}
+
+impl Phases {
+    fn start() -> Self {
+        Phases {
+            started: Instant::now(),
+            print: std::env::var_os("FOLIO_BUILD_TIMINGS").is_some(),
+        }
+    }
+
+    fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    fn mark(&self, what: &str) {
+        if self.print {
+            eprintln!("folio-build: {:>9.2?}  {what}", self.elapsed());
+        }
+    }
+}
+
 /// What every output depends on: this tool (its executable's stamp), the
 /// loader, `site.json` and the options that change bytes.
 fn global_key(loader: &str, site: &[u8], options: &Options) -> u64 {
@@ -151,10 +177,11 @@ fn read_loader(dist: &Path, previous: &Manifest) -> Result<String, String> {
 /// loader and base URL before writing anything.
 pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
     let started = fingerprint::now();
-    let clock = Instant::now();
+    let phases = Phases::start();
     let dist = &options.dist;
     let index = dist.join("index.html");
     let previous = manifest::take(dist)?.unwrap_or_default();
+    phases.mark("manifest read");
     let loader = read_loader(dist, &previous)?;
     let site_path = content.join(folio_content::paths::SITE.trim_start_matches("content/"));
     // A missing site.json is reported by the corpus.
@@ -173,9 +200,10 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
             corpus::print_problems(&problems);
             String::new()
         })?;
+    phases.mark("corpus read");
     let mut report = Report {
         articles: corpus.articles.len(),
-        loaded: clock.elapsed(),
+        loaded: phases.elapsed(),
         incremental,
         changed: changes.count(),
         ..Report::default()
@@ -215,6 +243,7 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
         .write_made(folio_content::paths::SITE, &deployed)
         .map_err(at(dist))?;
     copy_sources(&corpus, &outputs).map_err(at(dist))?;
+    phases.mark("articles and images copied");
     let og = if options.og_images {
         let since = incremental.then_some(og_images::Since {
             previews,
@@ -260,6 +289,7 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
     let affected = incremental
         .then(|| affected(&corpus, &changes, &groups, &related))
         .flatten();
+    phases.mark("listings grouped, related stories indexed, pages to look at found");
     let (pages, warnings) = entry_pages::write(
         &describer,
         &template,
@@ -274,10 +304,14 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
     report.pages.1 += outputs
         .write_made("content/404.html", CONTENT_NOT_FOUND.as_bytes())
         .map_err(at(dist))?;
+    phases.mark("entry pages");
     report.feeds = feeds::write(&corpus, &groups, &urls, &outputs)?;
     report.sitemap = sitemap::write(&corpus, &groups, &urls, &outputs, sitemap::URLS_PER_FILE)?;
+    phases.mark("feeds and sitemap");
     listings::write_into(&corpus, &groups, &outputs, "content/").map_err(at(dist))?;
+    phases.mark("listings");
     search_index::write_into(&corpus, &outputs, "content/").map_err(at(dist))?;
+    phases.mark("search index");
 
     let finished = outputs.finish().map_err(at(dist))?;
     report.written = finished.written.len();
@@ -295,6 +329,7 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
         },
     )?;
     compress::note_written(dist, &finished.written, !incremental)?;
+    phases.mark("manifest written");
     if options.precompress {
         report.compressed = Some(compress::run(dist, !incremental)?);
     }

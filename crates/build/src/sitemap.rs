@@ -148,7 +148,7 @@ mod tests {
         let dist = temp.path().join("dist");
         let urls = Urls::new("https://m.example/news/");
         let groups = crate::listings::groups(&corpus);
-        let none = crate::outputs::Record::new();
+        let none = crate::outputs::Record::default();
         let outputs = Outputs::new(&dist, 0, &none, false);
         write(&corpus, &groups, &urls, &outputs, 10).unwrap();
 
