@@ -139,12 +139,12 @@ fn write_state(dist: &Path, state: &State) -> Result<(), String> {
 /// precompressed again; after an incremental one, only `written` (added to
 /// what is still pending).
 pub(crate) fn note_written(dist: &Path, written: &[String], full: bool) -> Result<(), String> {
-    let mut state = if full {
-        State::default()
-    } else {
-        read_state(dist)
-    };
-    state.pending.extend(written.iter().cloned());
+    // After a full build, everything is precompressed again: no list.
+    let mut state = State::default();
+    if !full {
+        state = read_state(dist);
+        state.pending.extend(written.iter().cloned());
+    }
     write_state(dist, &state)
 }
 

@@ -387,7 +387,7 @@ pub(crate) fn load_with(
         .collect();
     // The cached articles still to be trusted: same stamp, not written
     // near the last build, showing no image that changed.
-    let stamps = parallel::map(&paths, |path| Stamp::read(path));
+    let stamps = stamp_all(&paths);
     let started = cache.started;
     let mut reuse = vec![false; paths.len()];
     for ((path, stamp), reuse) in paths.iter().zip(&stamps).zip(&mut reuse) {
@@ -488,6 +488,26 @@ pub(crate) fn load_with(
         }
         _ => Err(problems),
     }
+}
+
+/// The stamps of many files. Right after a large build has filled the
+/// memory with its output, the file system's records of 100,000 article
+/// files are no longer cached, and reading them one after another waits on
+/// the disk for seconds: many threads wait together.
+fn stamp_all(paths: &[PathBuf]) -> Vec<Option<Stamp>> {
+    const THREADS: usize = 32;
+    let mut stamps = vec![None; paths.len()];
+    let chunk = paths.len().div_ceil(THREADS).max(1);
+    std::thread::scope(|scope| {
+        for (paths, stamps) in paths.chunks(chunk).zip(stamps.chunks_mut(chunk)) {
+            scope.spawn(move || {
+                for (path, stamp) in paths.iter().zip(stamps) {
+                    *stamp = Stamp::read(path);
+                }
+            });
+        }
+    });
+    stamps
 }
 
 /// The file stem of an article path: its slug, if it is valid.

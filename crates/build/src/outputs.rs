@@ -61,6 +61,9 @@ pub(crate) struct Finished {
     pub(crate) written: Vec<String>,
     /// Files of the last build removed.
     pub(crate) removed: Vec<String>,
+    /// Files whose record differs from the last build's (written, or made
+    /// from other inputs into the same bytes).
+    pub(crate) changed: Vec<(String, Built)>,
 }
 
 impl<'a> Outputs<'a> {
@@ -236,10 +239,16 @@ impl<'a> Outputs<'a> {
             }
             removed.push(file.clone());
         }
+        let changed = record
+            .iter()
+            .filter(|(file, built)| self.previous.get(*file) != Some(built))
+            .map(|(file, built)| (file.clone(), *built))
+            .collect();
         Ok(Finished {
             record,
             written,
             removed,
+            changed,
         })
     }
 }

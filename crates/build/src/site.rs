@@ -11,14 +11,14 @@
 
 use crate::at;
 use crate::compress::{self, Totals};
-use crate::corpus::{self, Changes, Corpus};
+use crate::corpus::{self, Changes, Corpus, Known};
 use crate::entry_pages::{self, Describer};
 use crate::fingerprint::{self, hash_bytes, Key, Stamp};
 use crate::image_sizes::ImageSizer;
 use crate::listings::{self, Groups};
-use crate::manifest::{self, Manifest};
+use crate::manifest::{self, Journal, Manifest, Previous};
 use crate::og_images::{self, OgImages};
-use crate::outputs::Outputs;
+use crate::outputs::{Finished, Outputs};
 use crate::related_index::RelatedIndex;
 use crate::template::Template;
 use crate::urls::Urls;
@@ -180,7 +180,10 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
     let phases = Phases::start();
     let dist = &options.dist;
     let index = dist.join("index.html");
-    let previous = manifest::take(dist)?.unwrap_or_default();
+    let Previous {
+        manifest: previous,
+        journal,
+    } = manifest::take(dist)?.unwrap_or_default();
     phases.mark("manifest read");
     let loader = read_loader(dist, &previous)?;
     let site_path = content.join(folio_content::paths::SITE.trim_start_matches("content/"));
@@ -317,23 +320,76 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
     report.written = finished.written.len();
     report.removed = finished.removed.len();
     report.kept = finished.record.len() - report.written;
-    manifest::write(
-        dist,
-        &Manifest {
-            version: manifest::VERSION,
-            global,
-            loader,
-            corpus: corpus.cache(started),
-            og: og.previews().clone(),
-            outputs: finished.record,
-        },
-    )?;
+    let mut journal = journal;
+    if incremental {
+        journal.extend(changed(&corpus, &changes, &og, &finished, started));
+    }
+    // A journal past a tenth of the manifest is folded into a new one.
+    if incremental && journal.len() <= finished.record.len() / 10 {
+        manifest::write_journal(dist, &journal)?;
+    } else {
+        manifest::write(
+            dist,
+            &Manifest {
+                version: manifest::VERSION,
+                global,
+                loader,
+                corpus: corpus.cache(started),
+                og: og.previews().clone(),
+                outputs: finished.record,
+            },
+        )?;
+    }
     compress::note_written(dist, &finished.written, !incremental)?;
     phases.mark("manifest written");
     if options.precompress {
         report.compressed = Some(compress::run(dist, !incremental)?);
     }
     Ok(report)
+}
+
+/// What an incremental build changed in the manifest: the articles read
+/// again or removed, their previews, and the files whose record changed.
+fn changed(
+    corpus: &Corpus,
+    changes: &Changes,
+    og: &OgImages,
+    finished: &Finished,
+    started: (i64, u32),
+) -> Journal {
+    let removed: Vec<&String> = changes
+        .before
+        .keys()
+        .filter(|slug| !corpus.sources.contains_key(*slug))
+        .collect();
+    let read = corpus
+        .articles
+        .iter()
+        .filter(|a| changes.changed.contains(&a.slug))
+        .map(|a| {
+            let known = Known {
+                source: corpus.source(&a.slug).clone(),
+                summary: a.clone(),
+            };
+            (a.slug.clone(), Some(known))
+        });
+    let slugs = changes.changed.iter().chain(removed.iter().copied());
+    Journal {
+        started,
+        articles: read
+            .chain(removed.iter().map(|slug| ((*slug).clone(), None)))
+            .collect(),
+        images: corpus.images.clone(),
+        og: slugs
+            .map(|slug| (slug.clone(), og.preview(slug).map(|png| png.cloned())))
+            .collect(),
+        outputs: finished
+            .changed
+            .iter()
+            .map(|(file, built)| (file.clone(), Some(*built)))
+            .chain(finished.removed.iter().map(|file| (file.clone(), None)))
+            .collect(),
+    }
 }
 
 /// Copies what trunk copies from `public/` and the site step may have to

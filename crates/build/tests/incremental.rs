@@ -320,3 +320,17 @@ fn preview_images_follow_their_articles() {
         .join("images/og/second-port.png")
         .exists());
 }
+
+#[test]
+fn a_build_that_stopped_half_way_is_followed_by_a_full_one() {
+    let site = Publishing::new("incremental-stopped", &["--no-og-images"], |public| {
+        copy_dir(&fixture("good"), public);
+    });
+    // A build marks dist/ while it runs: this one never finished.
+    std::fs::write(site.incremental().join(".folio-build/building"), "").unwrap();
+    let out = site.build(&site.incremental());
+    assert!(!out.contains("incremental:"), "{out}");
+    assert!(!site.incremental().join(".folio-build/building").exists());
+    let out = site.build(&site.incremental());
+    assert!(out.contains("incremental:"), "{out}");
+}
