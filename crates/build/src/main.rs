@@ -3,8 +3,8 @@
 //! ```text
 //! folio-build [content] [--content DIR] [--out DIR]                 before trunk build
 //! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
-//!                  [--no-precompress] [--no-og-images] [--og-cache DIR]
-//! folio-build compress [--dist DIR]                                 after the service worker
+//!                  [--no-precompress] [--no-og-images] [--og-cache DIR] [--full]
+//! folio-build compress [--dist DIR] [--full]                        after the service worker
 //! ```
 //!
 //! - `content` (the default; no arguments at all means `content --content
@@ -28,9 +28,17 @@
 //!   `--og-cache DIR` (`FOLIO_OG_CACHE`) keeps them across builds, since
 //!   `trunk build` empties `dist/`. `--no-og-images` (`FOLIO_OG_IMAGES=0`)
 //!   skips them and names the SVG itself.
+//!   The site step also writes `dist/content/`'s listings and search index,
+//!   and copies changed articles and images there. It is incremental when
+//!   `dist/.folio-build/` holds the manifest of a build by the same tool,
+//!   loader, `site.json` and options (`manifest.rs`): it reads only changed
+//!   articles, makes again only the files that show something that changed,
+//!   writes only those whose bytes differ, and removes removed articles'
+//!   files; the result is what a full build (`--full`) gives.
 //! - `compress` writes only the `.gz`/`.br` siblings, for builds that change
 //!   `dist/` after the site step (the service worker): `site --no-precompress`,
-//!   then the other tool, then `compress`.
+//!   then the other tool, then `compress`. It compresses only the files
+//!   written since the last time (all with `--full`, or after a full build).
 //!
 //! Validation reports every problem as one `path: reason` line on stderr and
 //! exits 1 without writing anything. Usage errors exit 2.
