@@ -1,8 +1,10 @@
 //! The rail's newest briefs and stories. They change with every
 //! publication, so the build writes them once (`folio_views::rail::news`,
 //! at `paths::RAIL_NEWS`) rather than into every article's page, and the
-//! app puts them in the rail of the article on screen, without the article
-//! itself. Until then, or if they cannot be fetched, the rail links to them.
+//! app puts them in the rail of the article on screen. Each block holds one
+//! story more than it shows (the spare, hidden by the stylesheet); if the
+//! article on screen is among them, it leaves and the spare takes its place.
+//! Until then, or if they cannot be fetched, the rail links to them.
 
 use folio_content::paths::RAIL_NEWS;
 use wasm_bindgen::JsCast;
@@ -18,40 +20,18 @@ pub fn fill(root: &Element, slug: &str) {
         let Ok(html) = crate::net::fetch_text(RAIL_NEWS, None).await else {
             return;
         };
-        let Some(news) = super::element_from_html(&html) else {
-            return;
-        };
-        let Ok(blocks) = news.query_selector_all(":scope > section") else {
-            return;
-        };
-        for i in 0..blocks.length() {
-            let Some(block) = blocks.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            // Each block holds one story more than it shows: the article
-            // leaves itself out, or the spare goes.
-            let gone = block
-                .query_selector(&own)
-                .ok()
-                .flatten()
-                .or_else(|| block.query_selector("[data-rail-spare]").ok().flatten());
-            if let Some(gone) = gone {
-                gone.remove();
-            }
-            if block
-                .query_selector("[data-rail-item]")
-                .ok()
-                .flatten()
-                .is_none()
+        slot.set_inner_html(&html);
+        if let Ok(Some(own)) = slot.query_selector(&own) {
+            if let Some(Ok(Some(spare))) = own
+                .parent_element()
+                .map(|block| block.query_selector("[data-rail-spare]"))
             {
-                block.remove();
+                let _ = spare.remove_attribute("data-rail-spare");
             }
+            own.remove();
         }
-        // The reader may have moved on.
-        if slot.is_connected() && slot.replace_with_with_node_1(&news).is_ok() {
-            if let Ok(news) = news.dyn_into::<HtmlElement>() {
-                super::enhance(&news);
-            }
+        if let Ok(slot) = slot.dyn_into::<HtmlElement>() {
+            super::enhance(&slot);
         }
     });
 }

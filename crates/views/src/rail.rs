@@ -47,30 +47,30 @@ pub fn rail(ctx: &Ctx<'_>, current_section: &str, related: &[ArticleSummary]) ->
 }
 
 /// The site's newest briefs and stories for every article's rail
-/// (`paths::RAIL_NEWS`), newest first: one more of each than a rail shows, that
-/// one marked `data-rail-spare`, each item marked `data-rail-item` with its
-/// slug. A rail shows them without its own article if it is among them,
-/// else without the spare.
+/// (`paths::RAIL_NEWS`), newest first, as the blocks the app puts in the
+/// rail's `data-rail-news`: one more of each than a rail shows, that one
+/// marked `data-rail-spare` (the stylesheet hides it), each item marked
+/// `data-rail-item` with its slug. A rail shows them without its own
+/// article if it is among them (the spare then shows), else without the
+/// spare.
 pub fn news(ctx: &Ctx<'_>, latest: &[ArticleSummary], briefs: &[ArticleSummary]) -> Markup {
     let briefs = with_spare(briefs, BRIEFS);
     let latest = with_spare(latest, LATEST);
     html! {
-        div.rail-news {
-            @if !briefs.is_empty() {
+        @if !briefs.is_empty() {
                 section.rail-block.rail-briefs aria-labelledby="rail-briefs-h" {
-                    h2 #rail-briefs-h .rail-heading { "Briefs" }
-                    @for (spare, s) in &briefs {
-                        div data-rail-item=(s.slug) data-rail-spare[*spare] { (brief(ctx, s)) }
-                    }
+                h2 #rail-briefs-h .rail-heading { "Briefs" }
+                @for (spare, s) in &briefs {
+                    div data-rail-item=(s.slug) data-rail-spare[*spare] { (brief(ctx, s)) }
                 }
             }
-            @if !latest.is_empty() {
-                section.rail-block.rail-latest aria-labelledby="rail-latest-h" {
-                    h2 #rail-latest-h .rail-heading { "Latest" }
-                    ol.latest-list {
-                        @for (spare, s) in &latest {
-                            li data-rail-item=(s.slug) data-rail-spare[*spare] { (story_card(ctx, s, CardSize::Compact)) }
-                        }
+        }
+        @if !latest.is_empty() {
+            section.rail-block.rail-latest aria-labelledby="rail-latest-h" {
+                h2 #rail-latest-h .rail-heading { "Latest" }
+                ol.latest-list {
+                    @for (spare, s) in &latest {
+                        li data-rail-item=(s.slug) data-rail-spare[*spare] { (story_card(ctx, s, CardSize::Compact)) }
                     }
                 }
             }
