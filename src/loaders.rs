@@ -349,7 +349,8 @@ pub async fn save_listing(
         .map_err(|e| LoadError::Storage(e.reader_message()))?;
     let first = self::listing(listing, 1, signal.clone()).await?;
     let mut summaries = first.items.clone();
-    for page in 2..=first.pages {
+    // Newest first: the pages after page 1 are numbered from the oldest.
+    for page in (2..=first.pages).rev() {
         summaries.extend(
             self::listing(listing, page, signal.clone())
                 .await?

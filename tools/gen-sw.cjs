@@ -1,7 +1,7 @@
 // Generates dist/sw.js with Workbox after every release build, so the
 // precache list is exactly the hashed files trunk wrote: never maintained by
-// hand. Run by ./x build after trunk and folio-build (which rewrites
-// index.html), before precompression.
+// hand. Run by ./x build and ./x publish after folio-build (which rewrites
+// index.html and writes shell.html), before precompression.
 //
 // What the worker does:
 // - precaches the app (shell.html, the hashed js/wasm/css, icons, manifest)
@@ -22,19 +22,51 @@
 // - article files are NOT cached here: the app keeps them in IndexedDB.
 // A new deployment installs and waits; the app offers a reload, which posts
 // SKIP_WAITING. docs/deploy.md explains recovery (reset.html).
-const { generateSW } = require('workbox-build');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const dist = path.resolve(process.argv[2] || 'dist');
+const swDest = path.join(dist, 'sw.js');
+// What is precached: the shell and these files at the top of dist/.
+const EXTENSIONS = ['js', 'wasm', 'css', 'svg', 'png', 'webmanifest'];
+const IGNORED = ['sw.js', 'reset.*'];
+// The interface's language files (folio_content::paths::LANGUAGES_DIR).
+const LANGUAGES = 'i18n';
 
+// Publishing (./x publish) rewrites pages, not the app. When sw.js is newer
+// than every file it precaches and than this script, Workbox would write
+// the same bytes again: it is kept, and loading Workbox (about 2 s) is
+// skipped.
+function upToDate() {
+  const modified = (file) => fs.statSync(file).mtimeMs;
+  if (!fs.existsSync(swDest) || modified(__filename) >= modified(swDest)) return false;
+  const precached = new RegExp(`^(shell\\.html|.*\\.(${EXTENSIONS.join('|')}))$`);
+  const ignored = new RegExp(`^(${IGNORED.map((g) => g.replace('.', '\\.').replace('*', '.*')).join('|')})$`);
+  const languages = path.join(dist, LANGUAGES);
+  const languageFiles = fs.existsSync(languages)
+    ? fs.readdirSync(languages).filter((n) => n.endsWith('.json')).map((n) => path.join(languages, n))
+    : [];
+  return fs.readdirSync(dist, { withFileTypes: true })
+    .filter((e) => e.isFile() && precached.test(e.name) && !ignored.test(e.name))
+    .map((e) => path.join(dist, e.name))
+    .concat(languageFiles)
+    .every((file) => modified(file) < modified(swDest));
+}
+
+if (upToDate()) {
+  console.log('gen-sw: nothing precached changed; sw.js kept');
+  process.exit(0);
+}
+
+const { generateSW } = require('workbox-build');
 
 generateSW({
   globDirectory: dist,
   // The interface's other languages (i18n/es.json) go with the app that
   // reads them: a reader in Spanish has them offline from the first visit.
-  globPatterns: ['shell.html', '*.{js,wasm,css,svg,png,webmanifest}', 'i18n/*.json'],
-  globIgnores: ['sw.js', 'reset.*', '**/*.gz', '**/*.br'],
-  swDest: path.join(dist, 'sw.js'),
+  globPatterns: ['shell.html', `*.{${EXTENSIONS.join(',')}}`, `${LANGUAGES}/*.json`],
+  globIgnores: [...IGNORED, '**/*.gz', '**/*.br'],
+  swDest,
   // The default (2 MiB) would silently skip a large .wasm.
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   // Trunk already puts a content hash in these names.

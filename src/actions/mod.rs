@@ -5,11 +5,13 @@
 //! the handlers change the attributes and text of the controls they serve.
 
 pub use listen::stop_any as stop_listening;
+pub use rail::fill as fill_rail;
 
 mod disclosure;
 mod keys;
 mod listen;
 mod listing;
+mod rail;
 mod saving;
 pub mod settings;
 mod share;

@@ -9,13 +9,18 @@ usage:
   folio-build [content] [--content DIR] [--out DIR]
       validate the corpus and write the paginated listings (before trunk build)
   folio-build site [--content DIR] [--dist DIR] [--base-url URL] [--no-precompress]
-                   [--no-og-images] [--og-cache DIR]
+                   [--no-og-images] [--og-cache DIR] [--full]
       validate the corpus and write link-preview PNGs of SVG heroes (images/og/),
-      entry pages, feeds, sitemap, robots.txt and .gz/.br siblings into trunk's
-      output (after trunk build); --og-cache keeps the PNGs between builds
-  folio-build compress [--dist DIR]
+      entry pages, listings, search index, feeds, sitemap, robots.txt and .gz/.br
+      siblings into trunk's output (after trunk build); --og-cache keeps the PNGs
+      between builds. Incremental when dist/ holds the manifest of a build by the
+      same tool, loader, site.json and options: only what changed is read, made
+      and written (also copying changed articles and images into dist/);
+      --full makes everything again
+  folio-build compress [--dist DIR] [--full]
       only the .gz/.br siblings, for a build that changes dist/ after the site step
-      (e.g. generates a service worker): run `site --no-precompress` first
+      (e.g. generates a service worker): run `site --no-precompress` first. Only
+      files changed since the last precompression, unless --full
   folio-build import wordpress FILE... [--content DIR] [--update] [--kind KIND]
                                        [--author NAME] [--section NAME]
       articles from WordPress REST API exports (/wp-json/wp/v2/posts?_embed saved
@@ -48,8 +53,12 @@ pub(crate) enum Command {
         options: site::Options,
     },
     /// Write `.gz` and `.br` siblings under `dist` (skipped when `enabled` is
-    /// false, i.e. `FOLIO_PRECOMPRESS=0`).
-    Compress { dist: PathBuf, enabled: bool },
+    /// false, i.e. `FOLIO_PRECOMPRESS=0`), for every file if `full`.
+    Compress {
+        dist: PathBuf,
+        enabled: bool,
+        full: bool,
+    },
     /// Write articles from another publishing system (`import/`).
     Import(crate::import::Options),
 }
@@ -63,6 +72,7 @@ struct Flags {
     precompress: Option<bool>,
     og_images: Option<bool>,
     og_cache: Option<PathBuf>,
+    full: bool,
 }
 
 /// Parses the arguments after the program name; `env` reads the environment.
@@ -100,6 +110,7 @@ pub(crate) fn parse(
             "--og-images" => flags.og_images = Some(true),
             "--no-og-images" => flags.og_images = Some(false),
             "--og-cache" => flags.og_cache = Some(value()?.into()),
+            "--full" => flags.full = true,
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -136,6 +147,7 @@ pub(crate) fn parse(
     match subcommand.as_str() {
         "content" => {
             refuse(og_flags, "--og-images/--no-og-images/--og-cache")?;
+            refuse(flags.full, "--full")?;
             refuse(flags.dist.is_some(), "--dist")?;
             refuse(flags.base_url.is_some(), "--base-url")?;
             refuse(
@@ -168,6 +180,7 @@ pub(crate) fn parse(
                     precompress,
                     og_images,
                     og_cache,
+                    full: flags.full,
                 },
             })
         }
@@ -181,6 +194,7 @@ pub(crate) fn parse(
             Ok(Command::Compress {
                 dist: flags.dist.unwrap_or_else(|| PathBuf::from("dist")),
                 enabled: flags.precompress.unwrap_or(precompress_default),
+                full: flags.full,
             })
         }
         other => unreachable!("subcommand `{other}` is matched above"),
@@ -269,6 +283,11 @@ mod tests {
         assert!(matches!(
             parse_with("compress", &env),
             Ok(Command::Compress { enabled: false, .. })
+        ));
+        assert!(parse_with("content --full", &[]).is_err());
+        assert!(matches!(
+            parse_with("compress --full", &[]),
+            Ok(Command::Compress { full: true, .. })
         ));
         assert!(parse_with("--bogus", &[]).is_err());
         assert!(matches!(parse_with("site --help", &[]), Ok(Command::Help)));

@@ -3,8 +3,13 @@
 //! instead of compressing every response.
 
 use crate::at;
+use crate::fingerprint::Stamp;
+use crate::manifest;
+use crate::outputs::{remove_if_present, sibling, SIBLINGS};
 use crate::parallel;
 use flate2::write::GzEncoder;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -62,6 +67,21 @@ pub(crate) struct Totals {
     pub(crate) brotli: u64,
 }
 
+/// Whether a file should get siblings: a text format, large enough.
+fn wanted(path: &Path, len: u64) -> bool {
+    len >= MIN_BYTES
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e))
+}
+
+/// Whether a directory entry is build state (`.folio-build/`) or another
+/// hidden file, which is never part of the site.
+fn hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
 /// Every file under `dir` (recursively) that should get siblings.
 fn candidates(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
@@ -69,17 +89,14 @@ fn candidates(dir: &Path) -> io::Result<Vec<PathBuf>> {
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir)? {
             let entry = entry?;
+            if hidden(&entry.file_name()) {
+                continue;
+            }
             let kind = entry.file_type()?;
             let path = entry.path();
             if kind.is_dir() {
                 dirs.push(path);
-            } else if kind.is_file()
-                && path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e))
-                && entry.metadata()?.len() >= MIN_BYTES
-            {
+            } else if kind.is_file() && wanted(&path, entry.metadata()?.len()) {
                 found.push(path);
             }
         }
@@ -88,12 +105,114 @@ fn candidates(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Writes `<file>.gz` and `<file>.br` next to every text file of at least
-/// [`MIN_BYTES`] under `dist`, on every core.
-pub(crate) fn precompress(dist: &Path) -> Result<Totals, String> {
-    let files = candidates(dist).map_err(at(dist))?;
+/// What precompression knows between builds, `dist/.folio-build/compress.json`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct State {
+    /// The stamps of the files directly in `dist/` when it was last
+    /// precompressed (the service worker is written there between the
+    /// site step and this one); `None` if it never was.
+    roots: Option<BTreeMap<String, Stamp>>,
+    /// Files the site step wrote since then, by path under `dist/`.
+    pending: BTreeSet<String>,
+}
+
+fn state_path(dist: &Path) -> PathBuf {
+    dist.join(manifest::DIR).join("compress.json")
+}
+
+fn read_state(dist: &Path) -> State {
+    std::fs::read(state_path(dist))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+fn write_state(dist: &Path, state: &State) -> Result<(), String> {
+    let path = state_path(dist);
+    let at = at(&path);
+    std::fs::create_dir_all(dist.join(manifest::DIR)).map_err(&at)?;
+    let bytes = serde_json::to_vec(state).map_err(crate::at(&path))?;
+    std::fs::write(&path, bytes).map_err(&at)
+}
+
+/// Records what the site step wrote: after a full build everything is
+/// precompressed again; after an incremental one, only `written` (added to
+/// what is still pending).
+pub(crate) fn note_written(dist: &Path, written: &[String], full: bool) -> Result<(), String> {
+    // After a full build, everything is precompressed again: no list.
+    let mut state = State::default();
+    if !full {
+        state = read_state(dist);
+        state.pending.extend(written.iter().cloned());
+    }
+    write_state(dist, &state)
+}
+
+/// The stamps of the files directly in `dist`.
+fn root_stamps(dist: &Path) -> io::Result<BTreeMap<String, Stamp>> {
+    let mut stamps = BTreeMap::new();
+    for entry in std::fs::read_dir(dist)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_sibling = SIBLINGS
+            .iter()
+            .any(|ext| name.ends_with(&format!(".{ext}")));
+        if hidden(entry.file_name().as_os_str()) || is_sibling || !entry.file_type()?.is_file() {
+            continue;
+        }
+        stamps.insert(name.to_owned(), Stamp::of(&entry.metadata()?));
+    }
+    Ok(stamps)
+}
+
+/// Writes `<file>.gz` and `<file>.br` next to the text files of at least
+/// [`MIN_BYTES`] under `dist` that changed since it was last precompressed
+/// (those the site step wrote, and files directly in `dist/` written by
+/// another tool), or next to every such file if it never was or `full`;
+/// on every core.
+pub(crate) fn run(dist: &Path, full: bool) -> Result<Totals, String> {
+    let state = read_state(dist);
+    let roots = root_stamps(dist).map_err(at(dist))?;
+    let files = match &state.roots {
+        Some(before) if !full => {
+            let changed = roots
+                .iter()
+                .filter(|(name, stamp)| before.get(*name) != Some(stamp))
+                .map(|(name, _)| name);
+            let files: BTreeSet<&String> = state.pending.iter().chain(changed).collect();
+            let mut wanted_files = Vec::with_capacity(files.len());
+            for file in files {
+                let path = dist.join(file);
+                match std::fs::metadata(&path) {
+                    Ok(meta) if wanted(&path, meta.len()) => wanted_files.push(path),
+                    // Gone, or not worth compressing (any more).
+                    _ => {
+                        for ext in SIBLINGS {
+                            remove_if_present(&sibling(&path, ext)).map_err(at(&path))?;
+                        }
+                    }
+                }
+            }
+            wanted_files
+        }
+        _ => candidates(dist).map_err(at(dist))?,
+    };
+    let totals = precompress_files(&files)?;
+    write_state(
+        dist,
+        &State {
+            roots: Some(roots),
+            pending: BTreeSet::new(),
+        },
+    )?;
+    Ok(totals)
+}
+
+/// Compresses `files`, on every core.
+fn precompress_files(files: &[PathBuf]) -> Result<Totals, String> {
     let mut totals = Totals::default();
-    for result in parallel::map(&files, |path| compress_file(path).map_err(at(path))) {
+    for result in parallel::map(files, |path| compress_file(path).map_err(at(path))) {
         let (raw, gzip, brotli) = result?;
         totals.files += 1;
         totals.raw += raw;
@@ -136,18 +255,12 @@ fn compress_file(path: &Path) -> io::Result<(u64, u64, u64)> {
 /// any old sibling so a server never serves a stale one; returns the size a
 /// client would download.
 fn write_sibling(path: &Path, ext: &str, bytes: &[u8], raw_len: usize) -> io::Result<u64> {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".");
-    name.push(ext);
-    let sibling = PathBuf::from(name);
+    let sibling = sibling(path, ext);
     if bytes.len() < raw_len {
         std::fs::write(&sibling, bytes)?;
         Ok(bytes.len() as u64)
     } else {
-        match std::fs::remove_file(&sibling) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
+        remove_if_present(&sibling)?;
         Ok(raw_len as u64)
     }
 }
@@ -174,7 +287,7 @@ mod tests {
         std::fs::write(dir.join("sub/page.html"), &text).unwrap();
         std::fs::write(dir.join("small.json"), "{}").unwrap();
         std::fs::write(dir.join("image.png"), text.as_bytes()).unwrap();
-        let totals = precompress(dir).unwrap();
+        let totals = run(dir, true).unwrap();
         assert_eq!(totals.files, 1);
         assert!(totals.brotli < totals.raw && totals.gzip < totals.raw);
 

@@ -14,12 +14,13 @@ use crate::image_sizes::ImageSizer;
 use crate::listings::{self, Groups};
 use crate::meta::{clip, ArticleFacts, FeedLink, PageMeta, PreviewImage};
 use crate::og_images::{self, OgImages};
+use crate::outputs::Outputs;
 use crate::parallel;
 use crate::related_index::RelatedIndex;
 use crate::template::Template;
 use crate::urls::{Feed, Page, Urls};
 use folio_content::markdown;
-use folio_content::paths::{Links, Listing};
+use folio_content::paths::{self, Links, Listing};
 use folio_content::security::image_allowed;
 use folio_content::{ArticleSummary, ImageSizes, Kind, ListingPage};
 use folio_views::article::{article_page, ArticleView, Neighbours};
@@ -27,11 +28,10 @@ use folio_views::front::{front_page, FrontPage};
 use folio_views::i18n::{Msg, Texts};
 use folio_views::listing::Heading;
 use folio_views::listing::{listing_page, ListingView};
-use folio_views::rail::{RailStories, RELATED};
+use folio_views::rail::{self, RELATED};
 use folio_views::{shell, states, Ctx, Markup};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
-use std::path::Path;
 
 /// Descriptions longer than this are clipped; previews show about 200 characters.
 const DESCRIPTION_CHARS: usize = 200;
@@ -275,13 +275,19 @@ pub(crate) fn listing_of(page: Page<'_>) -> Option<Listing> {
     }
 }
 
-/// Writes every entry page under `dist`, returning how many files and
-/// bytes, and warnings (images left out because their host is not declared).
+/// Writes every entry page through `outputs`, returning how many files
+/// and bytes were written, and warnings (images left out because their
+/// host is not declared). Listing pages are made again only when what they
+/// show changed; article pages are looked at only if `articles` names
+/// them (all when `None`), and made again only when what they show
+/// changed. The others stay as the last build wrote them.
 pub(crate) fn write(
     describer: &Describer<'_>,
     template: &Template,
     sizer: &ImageSizer,
-    dist: &Path,
+    index: &RelatedIndex<'_>,
+    outputs: &Outputs<'_>,
+    articles: Option<&HashSet<&str>>,
 ) -> io::Result<((usize, u64), Vec<String>)> {
     let corpus = describer.corpus;
     let site = &corpus.site;
@@ -310,7 +316,7 @@ pub(crate) fn write(
     policy.push_str("\"><meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">");
     policy.push_str(&folio_views::settings::prepaint_script());
     let head = |meta: &PageMeta| format!("{policy}{}", meta.to_html(site_name));
-    let write_page = |page: Page<'_>, meta: PageMeta, content: Markup| -> io::Result<u64> {
+    let render = |page: Page<'_>, meta: PageMeta, content: Markup| -> Vec<u8> {
         // The not-found page is served for any path without a file: it is
         // the right page whatever the URL.
         let path = match page {
@@ -318,13 +324,13 @@ pub(crate) fn write(
             _ => links.page(&page.path()),
         };
         let body = shell::body(&ctx, &path, content).into_string();
-        let html = template.render(&head(&meta), &body);
-        let file = dist.join(page.file());
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(file, &html)?;
-        Ok(html.len() as u64)
+        template.render(&head(&meta), &body).into_bytes()
+    };
+    let mut files = 0;
+    let mut bytes = 0;
+    let mut tally = |written: u64| {
+        files += usize::from(written > 0);
+        bytes += written;
     };
 
     let groups = describer.groups;
@@ -336,8 +342,6 @@ pub(crate) fn write(
     };
     let latest = page_of(&Listing::Latest, 1);
     let briefs = page_of(&Listing::Briefs, 1);
-    let mut files = 0;
-    let mut bytes = 0;
 
     let sections: Vec<_> = site
         .sections
@@ -352,12 +356,16 @@ pub(crate) fn write(
             .map(|(s, p)| (*s, p.items.as_slice()))
             .collect(),
     };
-    bytes += write_page(
+    let home = render(
         Page::Home,
         describer.page(Page::Home),
         front_page(&ctx, &front),
-    )?;
-    files += 1;
+    );
+    tally(outputs.write_made(&Page::Home.file(), &home)?);
+    // What every article's rail shows besides its own stories: written
+    // once, put in place by the app (see `folio_views::rail`).
+    let news = rail::news(&ctx, &latest.items, &briefs.items).into_string();
+    tally(outputs.write_made(paths::RAIL_NEWS, news.as_bytes())?);
 
     // Every page of every listing, each its own task on the pool: tags and
     // authors bring thousands of pages at 100,000 articles.
@@ -381,22 +389,36 @@ pub(crate) fn write(
         .collect();
     let written = parallel::map(&jobs, |&(i, n)| -> io::Result<u64> {
         let (first, listing, heading) = &shown[i];
-        let one = page_of(listing, n);
-        let view = ListingView {
-            listing,
-            heading,
-            page: &one,
-        };
         let page = if n == 1 {
             *first
         } else {
             Page::Paged(listing, n as u32)
         };
-        write_page(page, describer.page(page), listing_page(&ctx, &view))
+        let all = groups
+            .get(&listing.id())
+            .map_or(&[][..], |g| g.items.as_slice());
+        let key = outputs
+            .key()
+            .add("listing page")
+            .add(&page.file())
+            .add(heading);
+        let key = listings::page_key(corpus, key, all, site.page_size, n).finish();
+        outputs.make(&page.file(), key, || {
+            let one = page_of(listing, n);
+            let view = ListingView {
+                listing,
+                heading,
+                page: &one,
+            };
+            Ok::<_, io::Error>(render(
+                page,
+                describer.page(page),
+                listing_page(&ctx, &view),
+            ))
+        })
     });
     for page in written {
-        bytes += page?;
-        files += 1;
+        tally(page?);
     }
 
     for (page, content) in [
@@ -410,8 +432,8 @@ pub(crate) fn write(
         ),
         (Page::NotFound, states::not_found(&texts, &links)),
     ] {
-        bytes += write_page(page, describer.page(page), content)?;
-        files += 1;
+        let html = render(page, describer.page(page), content);
+        tally(outputs.write_made(&page.file(), &html)?);
     }
 
     // The page the service worker falls back to offline, and static hosts
@@ -421,14 +443,95 @@ pub(crate) fn write(
         &head(&describer.page(Page::NotFound)),
         &shell::body_without_page(&ctx, states::loading(&texts)).into_string(),
     );
-    std::fs::write(dist.join(SHELL), &shell)?;
-    bytes += shell.len() as u64;
-    files += 1;
+    tally(outputs.write_made(SHELL, shell.as_bytes())?);
 
     // Each article's neighbours in its section, newest first (briefs are in
     // no section listing).
+    let neighbours = neighbours(corpus, groups);
+    let scope: Vec<&ArticleSummary> = match articles {
+        None => corpus.articles.iter().collect(),
+        Some(only) => {
+            for a in corpus
+                .articles
+                .iter()
+                .filter(|a| !only.contains(a.slug.as_str()))
+            {
+                outputs.keep(&Page::Article(&a.slug).file());
+            }
+            corpus
+                .articles
+                .iter()
+                .filter(|a| only.contains(a.slug.as_str()))
+                .collect()
+        }
+    };
+    let written = parallel::map(&scope, |&summary| -> io::Result<(u64, Vec<String>)> {
+        let slug = summary.slug.as_str();
+        let source = corpus.source(slug);
+        let related = index.related(&corpus.reading(summary), RELATED);
+        let around = neighbours.get(slug).copied().unwrap_or_default();
+        let images: Vec<_> = source.images.iter().map(|i| corpus.images.get(i)).collect();
+        let key = outputs
+            .key()
+            .add("article")
+            .add(slug)
+            .add(&source.hash)
+            .add(&source.summary)
+            .add(&describer.og_images.preview(slug))
+            .add(&images);
+        let key = corpus.with_summaries(key, around.previous);
+        let key = corpus.with_summaries(key, around.next);
+        let key = corpus.with_summaries(key, &related).finish();
+        let mut left_out = Vec::new();
+        let page = outputs.make(&Page::Article(slug).file(), key, || {
+            let article = corpus.article(slug).map_err(io::Error::other)?;
+            left_out = article
+                .hero
+                .iter()
+                .map(|h| h.src.clone())
+                .chain(markdown::image_urls(&article.body))
+                .filter(|src| !image_allowed(src, &site.image_hosts))
+                .map(|src| {
+                    format!(
+                        "{}: image `{src}` is on a host site.json does not declare in image_hosts; it is left out",
+                        corpus.article_file(slug).display()
+                    )
+                })
+                .collect();
+            let mut image_sizes = ImageSizes::new();
+            let hero = article.hero.as_ref().map(|h| h.src.clone());
+            for src in hero.into_iter().chain(markdown::image_urls(&article.body)) {
+                if let Some(size) = sizer.size(&src) {
+                    image_sizes.insert(src, size);
+                }
+            }
+            let view = ArticleView {
+                article: &article,
+                image_sizes: Some(&image_sizes),
+                related: &related,
+                neighbours: around,
+            };
+            Ok::<_, io::Error>(render(
+                Page::Article(slug),
+                describer.article(summary),
+                article_page(&ctx, &view),
+            ))
+        })?;
+        Ok((page, left_out))
+    });
+    let mut warnings = Vec::new();
+    for result in written {
+        let (page, left_out) = result?;
+        tally(page);
+        warnings.extend(left_out);
+    }
+    Ok(((files, bytes), warnings))
+}
+
+/// Each article's neighbours in its section's listing, newest first.
+fn neighbours<'a>(corpus: &Corpus, groups: &'a Groups<'_>) -> HashMap<&'a str, Neighbours<'a>> {
     let mut neighbours: HashMap<&str, Neighbours<'_>> = HashMap::new();
-    for section in &site.sections {
+    for section in &corpus.site.sections {
         let Some(group) = groups.get(&Listing::Section(section.slug.clone()).id()) else {
             continue;
         };
@@ -440,58 +543,7 @@ pub(crate) fn write(
             neighbours.insert(&item.slug, around);
         }
     }
-    let index = RelatedIndex::new(&corpus.articles);
-    let written = parallel::map(
-        &corpus.articles,
-        |summary| -> io::Result<(u64, Vec<String>)> {
-            let article = corpus.article(&summary.slug).map_err(io::Error::other)?;
-            let left_out: Vec<String> = article
-            .hero
-            .iter()
-            .map(|h| h.src.clone())
-            .chain(markdown::image_urls(&article.body))
-            .filter(|src| !image_allowed(src, &site.image_hosts))
-            .map(|src| {
-                format!(
-                    "{}: image `{src}` is on a host site.json does not declare in image_hosts; it is left out",
-                    corpus.article_file(&article.slug).display()
-                )
-            })
-            .collect();
-            let mut image_sizes = ImageSizes::new();
-            let hero = article.hero.as_ref().map(|h| h.src.clone());
-            for src in hero.into_iter().chain(markdown::image_urls(&article.body)) {
-                if let Some(size) = sizer.size(&src) {
-                    image_sizes.insert(src, size);
-                }
-            }
-            let related = index.related(&article, RELATED);
-            let rail = RailStories::pick(&article.slug, &related, &latest.items, &briefs.items);
-            let view = ArticleView {
-                article: &article,
-                image_sizes: Some(&image_sizes),
-                rail: &rail,
-                neighbours: neighbours
-                    .get(summary.slug.as_str())
-                    .copied()
-                    .unwrap_or_default(),
-            };
-            let page = write_page(
-                Page::Article(&summary.slug),
-                describer.article(summary),
-                article_page(&ctx, &view),
-            )?;
-            Ok((page, left_out))
-        },
-    );
-    let mut warnings = Vec::new();
-    for result in written {
-        let (page, left_out) = result?;
-        bytes += page;
-        files += 1;
-        warnings.extend(left_out);
-    }
-    Ok(((files, bytes), warnings))
+    neighbours
 }
 
 /// The app frame without a page (`shell.html`).

@@ -9,27 +9,27 @@ use crate::at;
 use crate::corpus::Corpus;
 use crate::escape::{push_escaped, Xml};
 use crate::listings::Groups;
+use crate::outputs::Outputs;
 use crate::parallel;
 use crate::urls::{Feed, Page, Urls};
 use folio_content::markdown::{self, RenderOptions};
 use folio_content::paths::Listing;
 use folio_content::security::image_allowed;
 use folio_content::ArticleSummary;
-use std::path::Path;
 
 /// Entries per feed: enough for a reader who checks weekly, small enough to
 /// poll often.
 pub(crate) const FEED_ENTRIES: usize = 50;
 
-/// Writes the site feed and one feed per section, tag and author; returns
-/// files and bytes. Each feed is its own task on the pool: a site with
-/// thousands of tags has thousands of feeds, each reading its entries'
-/// bodies again.
+/// Writes the site feed and one feed per section, tag and author through
+/// `outputs`; returns files and bytes written. Each feed is its own task on
+/// the pool: a site with thousands of tags has thousands of feeds, each
+/// reading its entries' bodies again (only when its entries changed).
 pub(crate) fn write(
     corpus: &Corpus,
     groups: &Groups<'_>,
     urls: &Urls,
-    dist: &Path,
+    outputs: &Outputs<'_>,
 ) -> Result<(usize, u64), String> {
     let mut feeds = vec![Feed::Site];
     feeds.extend(corpus.site.sections.iter().map(|s| Feed::Section(&s.slug)));
@@ -39,10 +39,6 @@ pub(crate) fn write(
             Listing::Author(slug) => feeds.push(Feed::Author(slug)),
             _ => {}
         }
-    }
-    for dir in ["feeds/tags", "feeds/authors"] {
-        let dir = dist.join(dir);
-        std::fs::create_dir_all(&dir).map_err(at(&dir))?;
     }
     let written = parallel::map(&feeds, |&feed| -> Result<u64, String> {
         let entries: Vec<&ArticleSummary> = match feed {
@@ -58,16 +54,59 @@ pub(crate) fn write(
                 .map(|g| g.items.iter().take(FEED_ENTRIES).copied().collect())
                 .unwrap_or_default(),
         };
-        let xml = render(corpus, groups, urls, feed, &entries)?;
-        let path = dist.join(feed.file());
-        std::fs::write(&path, &xml).map_err(at(&path))?;
-        Ok(xml.len() as u64)
+        let file = feed.file();
+        let mut key = outputs
+            .key()
+            .add("feed")
+            .add(&file)
+            .add(&heading(corpus, groups, feed))
+            .add(&updated(corpus, &entries));
+        // Site and section feeds carry whole bodies.
+        if is_full(feed) {
+            for a in &entries {
+                key = key.add(&corpus.source(&a.slug).hash);
+            }
+        }
+        let key = corpus.with_summaries(key, entries.iter().copied()).finish();
+        let path = outputs.path(&file);
+        outputs
+            .make(&file, key, || {
+                render(corpus, groups, urls, feed, &entries)
+                    .map(String::into_bytes)
+                    .map_err(std::io::Error::other)
+            })
+            .map_err(at(&path))
     });
     let mut bytes = 0;
     for feed in written {
         bytes += feed?;
     }
     Ok((feeds.len(), bytes))
+}
+
+/// Whether a feed carries whole bodies: tag and author feeds follow a
+/// topic across the site, each entry its summary and link (whole bodies
+/// there would make the feeds of a large site about sixteen times the size
+/// of the rest).
+fn is_full(feed: Feed<'_>) -> bool {
+    matches!(feed, Feed::Site | Feed::Section(_))
+}
+
+/// A feed's `updated`: its newest entry's; an empty feed takes the site's
+/// newest story, so the date never depends on when the build ran.
+fn updated<'a>(corpus: &'a Corpus, entries: &[&'a ArticleSummary]) -> &'a str {
+    entries
+        .iter()
+        .map(|a| a.last_modified())
+        .max()
+        .or_else(|| {
+            corpus
+                .articles
+                .iter()
+                .map(ArticleSummary::last_modified)
+                .max()
+        })
+        .map_or("1970-01-01T00:00:00Z", |t| t.as_str())
 }
 
 /// The listing a tag's or author's feed carries the newest of.
@@ -124,20 +163,7 @@ pub(crate) fn render(
 ) -> Result<String, String> {
     let (title, subtitle) = heading(corpus, groups, feed);
     let page = feed.page();
-    // A feed's `updated` is its newest entry's; an empty feed takes the
-    // site's newest story, so the date never depends on when the build ran.
-    let updated = entries
-        .iter()
-        .map(|a| a.last_modified())
-        .max()
-        .or_else(|| {
-            corpus
-                .articles
-                .iter()
-                .map(ArticleSummary::last_modified)
-                .max()
-        })
-        .map_or("1970-01-01T00:00:00Z", |t| t.as_str());
+    let updated = updated(corpus, entries);
 
     let site = &corpus.site;
     let mut x = Xml(String::with_capacity(64 * 1024));
@@ -159,10 +185,7 @@ pub(crate) fn render(
     x.element("name", &site.name);
     x.raw("</author>\n");
     x.line("generator", "folio-build");
-    // Tag and author feeds follow a topic across the site: each entry is
-    // its summary and link (whole bodies there would make the feeds of a
-    // large site about sixteen times the size of the rest).
-    let full = matches!(feed, Feed::Site | Feed::Section(_));
+    let full = is_full(feed);
     for a in entries {
         entry(&mut x, corpus, urls, a, full)?;
     }

@@ -31,17 +31,25 @@ impl ImageSizer {
     /// The size of the image at `src` as content writes it (`images/x.svg`,
     /// `/images/x.png`); `None` for remote images and unreadable files.
     pub(crate) fn size(&self, src: &str) -> Option<[u32; 2]> {
-        if src.contains("://") || src.starts_with("//") || src.contains("..") {
-            return None;
-        }
+        let local = local(src)?;
         if let Some(known) = self.known.lock().ok()?.get(src) {
             return *known;
         }
-        let path = self.root.join(src.trim_start_matches('/'));
+        let path = self.root.join(local);
         let size = read_size(&path);
         self.known.lock().ok()?.insert(src.to_owned(), size);
         size
     }
+}
+
+/// The path under the public root of an image the site serves itself
+/// (`images/x.svg` for `/images/x.svg`); `None` for remote images and for
+/// paths that would leave the root.
+pub(crate) fn local(src: &str) -> Option<&str> {
+    if src.contains("://") || src.starts_with("//") || src.contains("..") {
+        return None;
+    }
+    Some(src.trim_start_matches('/'))
 }
 
 fn read_size(path: &Path) -> Option<[u32; 2]> {

@@ -1,8 +1,10 @@
 //! Writing the paginated listings.
 
 use crate::corpus::Corpus;
+use crate::fingerprint::Key;
+use crate::outputs::{Outputs, Record};
 use crate::parallel;
-use folio_content::listing::named_listings_for;
+use folio_content::listing::{named_listings_for, page_count, PageSpan};
 use folio_content::paths::Listing;
 use folio_content::{ArticleSummary, ListingPage, Site};
 use folio_views::i18n::Texts;
@@ -22,31 +24,29 @@ pub(crate) fn page_of(
     page_size: u32,
     page: usize,
 ) -> ListingPage {
-    let size = page_size.max(1) as usize;
-    ListingPage {
-        version: folio_content::FORMAT_VERSION,
-        listing: listing.id(),
-        page: page as u32,
-        pages: page_count(items.len(), page_size) as u32,
-        total: items.len() as u32,
-        items: items
-            .iter()
-            .skip((page - 1) * size)
-            .take(size)
-            .map(|s| (*s).clone())
-            .collect(),
-    }
-}
-
-/// How many pages a listing of `len` items has; an empty listing still has
-/// one (empty) page, so page 1 always exists.
-fn page_count(len: usize, page_size: u32) -> usize {
-    len.div_ceil(page_size.max(1) as usize).max(1)
+    let span = PageSpan::of(items.len(), page_size, page);
+    let shown = items[span.items.clone()].iter().map(|s| (*s).clone());
+    span.page(listing, shown.collect())
 }
 
 /// How many pages a listing of these items has.
 pub(crate) fn pages(items: &[&ArticleSummary], page_size: u32) -> usize {
     page_count(items.len(), page_size)
+}
+
+/// What page `page` of a listing shows, as part of a key: its place among
+/// the listing's pages and the summaries of its stories. A page other than
+/// the first keeps its key, and its bytes, when stories are published.
+pub(crate) fn page_key(
+    corpus: &Corpus,
+    key: Key,
+    items: &[&ArticleSummary],
+    page_size: u32,
+    page: usize,
+) -> Key {
+    let span = PageSpan::of(items.len(), page_size, page);
+    let shown = items[span.items.clone()].iter().copied();
+    corpus.with_summaries(key.add(&span), shown)
 }
 
 /// One listing and its items, newest first.
@@ -112,32 +112,52 @@ pub(crate) fn groups(corpus: &Corpus) -> Groups<'_> {
 }
 
 /// Writes every page of every listing under `out/listings/`, replacing what
-/// was there, and returns how many files were written. Each page is its own
-/// task on the pool: tags and authors bring thousands of small listings.
+/// was there, and returns how many files were written (the content step).
 pub(crate) fn write(corpus: &Corpus, out: &Path) -> io::Result<usize> {
-    let groups = groups(corpus);
     let root = out.join("listings");
     if root.exists() {
         std::fs::remove_dir_all(&root)?;
     }
+    let none = Record::default();
+    write_into(
+        corpus,
+        &groups(corpus),
+        &Outputs::new(out, 0, &none, false),
+        "",
+    )
+}
+
+/// Writes every page of every listing through `outputs`, as
+/// `<dir>listings/<id>/<n>.json` (`dir` is where the content directory is
+/// under the outputs' root), and returns how many files there are. Each
+/// page is its own task on the pool: tags and authors bring thousands of
+/// small listings.
+pub(crate) fn write_into(
+    corpus: &Corpus,
+    groups: &Groups<'_>,
+    outputs: &Outputs<'_>,
+    dir: &str,
+) -> io::Result<usize> {
     let size = corpus.site.page_size;
     let jobs: Vec<(&Group<'_>, usize)> = groups
         .values()
-        .flat_map(|g| (1..=page_count(g.items.len(), size)).map(move |n| (g, n)))
+        .flat_map(|g| (1..=pages(&g.items, size)).map(move |n| (g, n)))
         .collect();
-    let written = parallel::map(&jobs, |&(group, n)| -> io::Result<()> {
-        let page = page_of(&group.listing, &group.items, size, n);
-        // `Listing::page` is relative to the site root (`content/listings/…`);
-        // `out` is the content directory itself.
-        let file = group.listing.page(page.page);
-        let path = out.join(file.strip_prefix("content/").unwrap_or(&file));
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, serde_json::to_vec(&page)?)?;
-        Ok(())
+    let written = parallel::map(&jobs, |&(group, n)| -> io::Result<u64> {
+        // `Listing::page` is relative to the site root (`content/listings/…`).
+        let file = group.listing.page(n as u32);
+        let file = format!("{dir}{}", file.strip_prefix("content/").unwrap_or(&file));
+        let key = outputs.key().add("listing").add(&file);
+        let key = page_key(corpus, key, &group.items, size, n).finish();
+        outputs.make(&file, key, || {
+            let page = page_of(&group.listing, &group.items, size, n);
+            Ok::<_, io::Error>(serde_json::to_vec(&page)?)
+        })
     });
-    Ok(written.into_iter().collect::<io::Result<Vec<()>>>()?.len())
+    for result in written {
+        result?;
+    }
+    Ok(jobs.len())
 }
 
 #[cfg(test)]
@@ -157,11 +177,11 @@ mod tests {
 
     #[test]
     fn pages_equal_the_shared_paginate() {
-        for len in [0, 1, 11, 12, 13, 25] {
+        for len in [0, 1, 11, 12, 13, 25, 49] {
             let items: Vec<_> = (0..len).map(summary).collect();
             let refs: Vec<_> = items.iter().collect();
             let expected = paginate(&Listing::Latest, &items, 12);
-            let built: Vec<_> = (1..=page_count(len as usize, 12))
+            let built: Vec<_> = (1..=pages(&refs, 12))
                 .map(|n| page_of(&Listing::Latest, &refs, 12, n))
                 .collect();
             assert_eq!(built, expected, "{len} items");

@@ -3,8 +3,8 @@
 //! ```text
 //! folio-build [content] [--content DIR] [--out DIR]                 before trunk build
 //! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
-//!                  [--no-precompress] [--no-og-images] [--og-cache DIR]
-//! folio-build compress [--dist DIR]                                 after the service worker
+//!                  [--no-precompress] [--no-og-images] [--og-cache DIR] [--full]
+//! folio-build compress [--dist DIR] [--full]                        after the service worker
 //! folio-build import wordpress FILE... | markdown DIR [--content DIR] [--update] ...
 //! ```
 //!
@@ -29,9 +29,17 @@
 //!   `--og-cache DIR` (`FOLIO_OG_CACHE`) keeps them across builds, since
 //!   `trunk build` empties `dist/`. `--no-og-images` (`FOLIO_OG_IMAGES=0`)
 //!   skips them and names the SVG itself.
+//!   The site step also writes `dist/content/`'s listings and search index,
+//!   and copies changed articles and images there. It is incremental when
+//!   `dist/.folio-build/` holds the manifest of a build by the same tool,
+//!   loader, `site.json` and options (`manifest.rs`): it reads only changed
+//!   articles, makes again only the files that show something that changed,
+//!   writes only those whose bytes differ, and removes removed articles'
+//!   files; the result is what a full build (`--full`) gives.
 //! - `compress` writes only the `.gz`/`.br` siblings, for builds that change
 //!   `dist/` after the site step (the service worker): `site --no-precompress`,
-//!   then the other tool, then `compress`.
+//!   then the other tool, then `compress`. It compresses only the files
+//!   written since the last time (all with `--full`, or after a full build).
 //!
 //! - `import` writes articles from a WordPress export or a folder of
 //!   markdown files into the content directory (see `import/mod.rs`).
@@ -45,11 +53,14 @@ mod corpus;
 mod entry_pages;
 mod escape;
 mod feeds;
+mod fingerprint;
 mod image_sizes;
 mod import;
 mod listings;
+mod manifest;
 mod meta;
 mod og_images;
+mod outputs;
 mod parallel;
 mod related_index;
 mod search_index;
@@ -73,19 +84,9 @@ pub(crate) fn at<E: std::fmt::Display>(path: &Path) -> impl Fn(E) -> String + '_
 
 /// Loads and validates the corpus, printing every problem on failure.
 fn load(content: &Path) -> Option<corpus::Corpus> {
-    match corpus::load(content) {
-        Ok(corpus) => Some(corpus),
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            eprintln!(
-                "folio-build: {} problem(s); nothing written",
-                problems.len()
-            );
-            None
-        }
-    }
+    corpus::load(content)
+        .map_err(|problems| corpus::print_problems(&problems))
+        .ok()
 }
 
 fn mib(bytes: u64) -> String {
@@ -119,15 +120,20 @@ fn run(command: Command) -> Result<(), String> {
             );
         }
         Command::Site { content, options } => {
-            let corpus = load(&content).ok_or("")?;
-            let loaded = started.elapsed();
-            let report = site::build(&corpus, &options)?;
+            let report = site::run(&content, &options)?;
             for warning in &report.warnings {
                 eprintln!("folio-build: warning: {warning}");
             }
+            if report.incremental {
+                println!(
+                    "folio-build: incremental: {} articles changed; {} files written, {} unchanged, {} removed",
+                    report.changed, report.written, report.kept, report.removed
+                );
+            }
             println!(
-                "folio-build: {} articles valid ({loaded:.2?}); wrote {} entry pages ({}), {} feeds ({}), {} sitemap/robots files ({})",
-                corpus.articles.len(),
+                "folio-build: {} articles valid ({:.2?}); wrote {} entry pages ({}), {} feeds ({}), {} sitemap/robots files ({})",
+                report.articles,
+                report.loaded,
                 report.pages.0,
                 mib(report.pages.1),
                 report.feeds.0,
@@ -153,12 +159,16 @@ fn run(command: Command) -> Result<(), String> {
                 return Err(String::new());
             }
         }
-        Command::Compress { dist, enabled } => {
+        Command::Compress {
+            dist,
+            enabled,
+            full,
+        } => {
             if !enabled {
                 println!("folio-build: precompression skipped (FOLIO_PRECOMPRESS=0)");
                 return Ok(());
             }
-            print_compressed(&compress::precompress(&dist)?);
+            print_compressed(&compress::run(&dist, full)?);
             println!(
                 "folio-build: compress step done in {:.2?}",
                 started.elapsed()

@@ -19,7 +19,7 @@
 use crate::corpus::Corpus;
 use crate::parallel;
 use resvg::{tiny_skia, usvg};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::{self, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Component, Path};
@@ -47,7 +47,7 @@ const MAX_SVG_BYTES: u64 = 8 * 1024 * 1024;
 const DEFLATE_LEVEL: u8 = 2;
 
 /// A rendered preview.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Png {
     /// The file under `dist/`, which is also its path under the site root.
     pub(crate) file: String,
@@ -69,7 +69,7 @@ pub(crate) struct Totals {
 pub(crate) struct OgImages {
     /// Every article whose hero is a local SVG: its PNG, or `None` when the
     /// SVG could not be rendered.
-    by_slug: HashMap<String, Option<Png>>,
+    by_slug: BTreeMap<String, Option<Png>>,
     pub(crate) totals: Totals,
     /// One `path: reason` line per problem.
     pub(crate) warnings: Vec<String>,
@@ -82,6 +82,18 @@ impl OgImages {
     pub(crate) fn preview(&self, slug: &str) -> Option<Option<&Png>> {
         self.by_slug.get(slug).map(Option::as_ref)
     }
+
+    /// Every preview, by slug, for the manifest.
+    pub(crate) fn previews(&self) -> &BTreeMap<String, Option<Png>> {
+        &self.by_slug
+    }
+}
+
+/// The previews a previous build made, and the articles changed since
+/// (whose previews are made again): an incremental build's starting point.
+pub(crate) struct Since<'a> {
+    pub(crate) previews: BTreeMap<String, Option<Png>>,
+    pub(crate) changed: &'a BTreeSet<String>,
 }
 
 /// The media type of an image, from its file name or URL, for `og:image:type`.
@@ -131,11 +143,14 @@ struct Done {
 
 /// Renders the preview of every article with a local SVG hero into
 /// `dist/images/og/` (through `cache` when given), on every core, and removes
-/// PNGs there that belong to no article any more.
+/// PNGs there that belong to no article any more. With `since`, only the
+/// changed articles' previews are made; the others are taken from it (and
+/// removed articles' PNGs are left to the caller).
 pub(crate) fn write(
     corpus: &Corpus,
     dist: &Path,
     cache: Option<&Path>,
+    since: Option<Since<'_>>,
 ) -> Result<OgImages, String> {
     let started = Instant::now();
     let out_dir = dist.join(DIR);
@@ -143,9 +158,17 @@ pub(crate) fn write(
     for dir in [&out_dir, render_dir] {
         std::fs::create_dir_all(dir).map_err(crate::at(dir))?;
     }
+    let mut og = OgImages::default();
+    let changed = since.as_ref().map(|s| s.changed);
+    if let Some(since) = since {
+        og.by_slug = since.previews;
+        og.by_slug
+            .retain(|slug, _| corpus.sources.contains_key(slug) && !since.changed.contains(slug));
+    }
     let jobs: Vec<(&str, &str)> = corpus
         .articles
         .iter()
+        .filter(|a| changed.is_none_or(|c| c.contains(&a.slug)))
         .filter_map(|a| Some((a.slug.as_str(), local_svg(&a.hero.as_ref()?.src)?)))
         .collect();
     let options = options();
@@ -169,7 +192,6 @@ pub(crate) fn write(
         Ok(done)
     });
 
-    let mut og = OgImages::default();
     let mut keep = HashSet::with_capacity(jobs.len());
     for (&(slug, svg), result) in jobs.iter().zip(results) {
         let source = corpus.public_root().join(svg);
@@ -203,7 +225,9 @@ pub(crate) fn write(
         };
         og.by_slug.insert(slug.to_owned(), png);
     }
-    prune(&out_dir, &keep).map_err(crate::at(&out_dir))?;
+    if changed.is_none() {
+        prune(&out_dir, &keep).map_err(crate::at(&out_dir))?;
+    }
     og.totals.elapsed = started.elapsed();
     Ok(og)
 }

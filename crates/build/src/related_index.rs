@@ -8,7 +8,7 @@
 //! articles the shortlist is everyone and the result is exact.
 
 use folio_content::related::{self, Reading};
-use folio_content::{Article, ArticleSummary};
+use folio_content::ArticleSummary;
 use std::collections::HashMap;
 
 /// How many neighbours on each side of an article, in each list.
@@ -16,7 +16,7 @@ const WINDOW: usize = 24;
 
 /// Lookup tables over the corpus (summaries sorted newest first).
 pub(crate) struct RelatedIndex<'a> {
-    articles: &'a [ArticleSummary],
+    articles: Vec<&'a ArticleSummary>,
     position: HashMap<&'a str, usize>,
     by_section: HashMap<&'a str, Vec<usize>>,
     by_tag: HashMap<String, Vec<usize>>,
@@ -24,7 +24,8 @@ pub(crate) struct RelatedIndex<'a> {
 
 impl<'a> RelatedIndex<'a> {
     /// Indexes `articles`, which are sorted newest first.
-    pub(crate) fn new(articles: &'a [ArticleSummary]) -> Self {
+    pub(crate) fn new(articles: impl IntoIterator<Item = &'a ArticleSummary>) -> Self {
+        let articles: Vec<&ArticleSummary> = articles.into_iter().collect();
         let mut position = HashMap::with_capacity(articles.len());
         let mut by_section: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
@@ -47,49 +48,78 @@ impl<'a> RelatedIndex<'a> {
         }
     }
 
-    /// Up to `limit` related stories for `article`.
-    pub(crate) fn related(&self, article: &Article, limit: usize) -> Vec<ArticleSummary> {
-        let me = self.position.get(article.slug.as_str()).copied();
-        let mut picked: Vec<usize> = article
-            .related
+    /// The lists an article's shortlist draws on besides its picks: its
+    /// section's and each of its tags', each with its place in the list.
+    fn lists(&self, i: usize) -> impl Iterator<Item = (&[usize], usize)> + '_ {
+        let a = self.articles[i];
+        let section = self.by_section.get(a.section.as_str());
+        let tags = a
+            .tags
+            .iter()
+            .filter_map(|t| self.by_tag.get(&t.to_lowercase()));
+        section.into_iter().chain(tags).map(move |list| {
+            let at = list.partition_point(|&j| j < i);
+            (list.as_slice(), at)
+        })
+    }
+
+    /// Up to `limit` related stories for the article `reading` describes.
+    pub(crate) fn related(&self, reading: &Reading<'_>, limit: usize) -> Vec<ArticleSummary> {
+        related::rank(
+            reading,
+            self.shortlist(reading)
+                .into_iter()
+                .map(|i| self.articles[i]),
+            limit,
+        )
+    }
+
+    /// The candidates ranked for an article, newest first.
+    fn shortlist(&self, reading: &Reading<'_>) -> Vec<usize> {
+        let mut picked: Vec<usize> = reading
+            .explicit
             .iter()
             .filter_map(|s| self.position.get(s.as_str()).copied())
             .collect();
-        if let Some(i) = me {
-            let from = i.saturating_sub(WINDOW);
-            picked.extend(from..(i + WINDOW + 1).min(self.articles.len()));
-        }
-        let mut near = |list: &[usize]| {
-            let at = me.map_or(0, |i| list.partition_point(|&j| j < i));
-            let from = at.saturating_sub(WINDOW);
-            picked.extend(
-                list[from..(at + WINDOW + 1).min(list.len())]
-                    .iter()
-                    .copied(),
-            );
-        };
-        if let Some(list) = self.by_section.get(article.section.as_str()) {
-            near(list);
-        }
-        for tag in &article.tags {
-            if let Some(list) = self.by_tag.get(&tag.to_lowercase()) {
-                near(list);
+        if let Some(&i) = self.position.get(reading.slug) {
+            picked.extend(window(i, self.articles.len()));
+            for (list, at) in self.lists(i) {
+                picked.extend(window(at, list.len()).map(|k| list[k]));
             }
         }
         picked.sort_unstable();
         picked.dedup();
-        related::rank(
-            &Reading::of(article),
-            picked.iter().map(|&i| &self.articles[i]),
-            limit,
-        )
+        picked
     }
+
+    /// The articles whose shortlist, besides picks, can hold `slug`: those
+    /// within the window of it in the whole list, in its section's and in
+    /// each of its tags' lists. Being near is mutual, so these are the
+    /// articles whose related stories can change when `slug` changes,
+    /// arrives or leaves (the articles that pick it aside).
+    pub(crate) fn near(&self, slug: &str) -> Vec<&'a str> {
+        let Some(&i) = self.position.get(slug) else {
+            return Vec::new();
+        };
+        let mut near: Vec<usize> = window(i, self.articles.len()).collect();
+        for (list, at) in self.lists(i) {
+            near.extend(window(at, list.len()).map(|k| list[k]));
+        }
+        near.into_iter()
+            .map(|j| self.articles[j].slug.as_str())
+            .collect()
+    }
+}
+
+/// The places within [`WINDOW`] of `at` in a list of `len`.
+fn window(at: usize, len: usize) -> std::ops::Range<usize> {
+    at.saturating_sub(WINDOW)..(at + WINDOW + 1).min(len)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use folio_content::{Kind, Timestamp};
+    use folio_content::{Article, Kind, Timestamp};
 
     fn summary(i: usize, section: &str, tags: &[&str]) -> ArticleSummary {
         ArticleSummary {
@@ -137,9 +167,41 @@ mod tests {
         for a in &all {
             let article = article(a, &["a7"]);
             assert_eq!(
-                index.related(&article, 4),
+                index.related(&Reading::of(&article), 4),
                 related::rank(&Reading::of(&article), &all, 4)
             );
+        }
+    }
+
+    #[test]
+    fn near_is_every_article_whose_shortlist_holds_it() {
+        let all: Vec<_> = (0..300)
+            .map(|i| {
+                let tags: &[&str] = match i % 5 {
+                    0 => &["ports", "Trade"],
+                    1 => &["trade"],
+                    _ => &[],
+                };
+                summary(i, ["x", "y", "z"][i % 3], tags)
+            })
+            .collect();
+        let index = RelatedIndex::new(&all);
+        for s in &all {
+            let near: std::collections::HashSet<&str> = index.near(&s.slug).into_iter().collect();
+            for x in &all {
+                let x_article = article(x, &[]);
+                let holds = index
+                    .shortlist(&Reading::of(&x_article))
+                    .iter()
+                    .any(|&i| all[i].slug == s.slug);
+                assert_eq!(
+                    near.contains(x.slug.as_str()),
+                    holds,
+                    "{} {}",
+                    s.slug,
+                    x.slug
+                );
+            }
         }
     }
 
@@ -149,7 +211,7 @@ mod tests {
             .map(|i| summary(i, ["x", "y", "z"][i % 3], &[["t1", "t2"][i % 2]]))
             .collect();
         let index = RelatedIndex::new(&all);
-        let got = index.related(&article(&all[5_000], &["a9999"]), 4);
+        let got = index.related(&Reading::of(&article(&all[5_000], &["a9999"])), 4);
         assert_eq!(
             got[0].slug, "a9999",
             "the editor's pick comes first, however old"

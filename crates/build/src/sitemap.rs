@@ -6,9 +6,9 @@ use crate::corpus::Corpus;
 use crate::entry_pages::{listing_of, listing_pages};
 use crate::escape::Xml;
 use crate::listings::Groups;
+use crate::outputs::Outputs;
 use crate::urls::{Page, Urls, SITEMAP};
 use folio_content::{ArticleSummary, Kind, Timestamp};
-use std::path::Path;
 
 /// The sitemap protocol's limit of URLs per file; a larger site gets a
 /// sitemap index at `sitemap.xml` and files `sitemaps/<n>.xml`.
@@ -27,47 +27,48 @@ fn lists(page: Page<'_>, a: &ArticleSummary) -> bool {
     }
 }
 
-/// Every URL with its last change, listing pages first.
+/// Every URL with its last change: articles oldest first, then listing
+/// pages. A new article and the listing pages that change with it are
+/// then all in the last file of a split sitemap, and the other files stay
+/// as they were.
 fn entries<'a>(
     corpus: &'a Corpus,
     groups: &Groups<'a>,
     urls: &Urls,
 ) -> Vec<(String, Option<&'a Timestamp>)> {
-    let mut entries: Vec<_> = listing_pages(corpus, groups)
-        .into_iter()
-        .map(|page| {
-            let newest = match page {
-                // Tags and authors can number thousands: their newest
-                // article is the first of their listing.
-                Page::Tag(_) | Page::Author(_) => listing_of(page)
-                    .and_then(|l| groups.get(&l.id()))
-                    .and_then(|g| g.items.iter().map(|a| a.last_modified()).max()),
-                _ => corpus
-                    .articles
-                    .iter()
-                    .filter(|a| lists(page, a))
-                    .map(ArticleSummary::last_modified)
-                    .max(),
-            };
-            (urls.page(page), newest)
-        })
+    let mut entries: Vec<_> = corpus
+        .articles
+        .iter()
+        .rev()
+        .map(|a| (urls.page(Page::Article(&a.slug)), Some(a.last_modified())))
         .collect();
-    entries.extend(
-        corpus
-            .articles
-            .iter()
-            .map(|a| (urls.page(Page::Article(&a.slug)), Some(a.last_modified()))),
-    );
+    entries.extend(listing_pages(corpus, groups).into_iter().map(|page| {
+        let newest = match page {
+            // Tags and authors can number thousands: their newest
+            // article is the first of their listing.
+            Page::Tag(_) | Page::Author(_) => listing_of(page)
+                .and_then(|l| groups.get(&l.id()))
+                .and_then(|g| g.items.iter().map(|a| a.last_modified()).max()),
+            _ => corpus
+                .articles
+                .iter()
+                .filter(|a| lists(page, a))
+                .map(ArticleSummary::last_modified)
+                .max(),
+        };
+        (urls.page(page), newest)
+    }));
     entries
 }
 
-/// Writes the sitemap (split above `per_file` URLs) and `robots.txt`;
-/// returns files and bytes written.
+/// Writes the sitemap (split above `per_file` URLs) and `robots.txt`
+/// through `outputs`; returns files and bytes written. They are made every
+/// time (in a few milliseconds) and written only if they changed.
 pub(crate) fn write(
     corpus: &Corpus,
     groups: &Groups<'_>,
     urls: &Urls,
-    dist: &Path,
+    outputs: &Outputs<'_>,
     per_file: usize,
 ) -> Result<(usize, u64), String> {
     let entries = entries(corpus, groups, urls);
@@ -102,12 +103,9 @@ pub(crate) fn write(
     ));
     let mut bytes = 0;
     for (file, text) in &files {
-        let path = dist.join(file);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(at(dir))?;
-        }
-        std::fs::write(&path, text).map_err(at(&path))?;
-        bytes += text.len() as u64;
+        bytes += outputs
+            .write_made(file, text.as_bytes())
+            .map_err(at(&outputs.path(file)))?;
     }
     Ok((files.len(), bytes))
 }
@@ -150,7 +148,9 @@ mod tests {
         let dist = temp.path().join("dist");
         let urls = Urls::new("https://m.example/news/");
         let groups = crate::listings::groups(&corpus);
-        write(&corpus, &groups, &urls, &dist, 10).unwrap();
+        let none = crate::outputs::Record::default();
+        let outputs = Outputs::new(&dist, 0, &none, false);
+        write(&corpus, &groups, &urls, &outputs, 10).unwrap();
 
         let expected = listing_pages(&corpus, &groups).len() + corpus.articles.len();
         let index = std::fs::read_to_string(dist.join(SITEMAP)).unwrap();

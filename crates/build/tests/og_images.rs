@@ -145,7 +145,9 @@ fn pngs_are_rendered_again_only_when_the_svg_or_the_article_changes() {
     let png = site.dist().join(PNG);
     let first = modified(&png);
 
-    let (stdout, _) = step(&site, &[], &[]);
+    // A full build looks at every PNG (it may start from a dist/ that
+    // trunk emptied, with the PNGs in a cache).
+    let (stdout, _) = step(&site, &["--full"], &[]);
     assert!(stdout.contains("0 rendered, 1 up to date"), "{stdout}");
     assert_eq!(modified(&png), first, "an up-to-date PNG is not rewritten");
     assert_eq!(
@@ -156,12 +158,20 @@ fn pngs_are_rendered_again_only_when_the_svg_or_the_article_changes() {
 
     // The SVG changed after the PNG was made.
     set_modified(&png, 1_000);
-    let (stdout, _) = step(&site, &[], &[]);
+    let (stdout, _) = step(&site, &["--full"], &[]);
     assert!(stdout.contains("1 rendered, 0 up to date"), "{stdout}");
 
     // The article changed (it may name another hero), the SVG did not.
     set_modified(&hero(&site), 1_000);
     set_modified(&png, 2_000);
+    let (stdout, _) = step(&site, &["--full"], &[]);
+    assert!(stdout.contains("1 rendered, 0 up to date"), "{stdout}");
+
+    // An incremental build looks only at the previews of changed articles:
+    // none, then the one whose SVG was written again.
+    let (stdout, _) = step(&site, &[], &[]);
+    assert!(stdout.contains("0 rendered, 0 up to date"), "{stdout}");
+    std::fs::write(hero(&site), std::fs::read(hero(&site)).unwrap()).unwrap();
     let (stdout, _) = step(&site, &[], &[]);
     assert!(stdout.contains("1 rendered, 0 up to date"), "{stdout}");
 }
@@ -239,8 +249,11 @@ fn a_cache_keeps_previews_across_builds_that_empty_dist() {
         std::fs::read(site.dist().join(PNG)).unwrap()
     );
 
-    // `trunk build` empties dist/; the next site step finds the PNG cached.
-    std::fs::remove_dir_all(site.dist().join("images/og")).unwrap();
+    // `trunk build` empties dist/ (the build's manifest too); the next
+    // site step finds the PNG cached.
+    for dir in ["images/og", ".folio-build"] {
+        std::fs::remove_dir_all(site.dist().join(dir)).unwrap();
+    }
     let (stdout, _) = step(&site, &[], &[("FOLIO_OG_CACHE", cache_arg)]);
     assert!(stdout.contains("0 rendered, 1 up to date"), "{stdout}");
     assert_eq!(decode(&site.dist().join(PNG)).0, 1200);

@@ -279,11 +279,26 @@ pub struct ListingPage {
     pub version: u32,
     /// Which listing this page belongs to, e.g. `latest` or `section/middle-east`.
     pub listing: String,
-    /// 1-based page number.
+    /// 1-based page number: 1 shows the newest stories, the others are
+    /// numbered from the oldest (see `listing::PageSpan`).
     pub page: u32,
+    /// The listing's pages and stories: on page 1 only (0 on the others,
+    /// which do not change when a story is published).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub pages: u32,
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub total: u32,
+    /// The page with the next older stories, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<u32>,
+    /// The page with the next newer stories, if any (none on page 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<u32>,
     pub items: Vec<ArticleSummary>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Pixel sizes (`[width, height]`) of images by their URL as the content
@@ -291,9 +306,9 @@ pub struct ListingPage {
 pub type ImageSizes = BTreeMap<String, [u32; 2]>;
 
 impl ListingPage {
-    /// Whether a further page exists.
+    /// Whether a page of older stories exists.
     pub fn has_more(&self) -> bool {
-        self.page < self.pages
+        self.older.is_some()
     }
 }
 

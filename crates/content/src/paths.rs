@@ -23,6 +23,10 @@ pub fn article(slug: &str) -> String {
     format!("content/articles/{slug}.json")
 }
 
+/// The site's newest briefs and stories, as every article's rail shows
+/// them (HTML, written by the build with each publication).
+pub const RAIL_NEWS: &str = "content/listings/rail.html";
+
 /// The front page: the site root itself.
 pub const HOME_PAGE: &str = "";
 

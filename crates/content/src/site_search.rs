@@ -89,36 +89,53 @@ pub struct Built {
     pub docs: Vec<Vec<SiteDoc>>,
 }
 
+/// What one article adds to the index: each of its terms with its weight
+/// (in no particular order).
+pub fn doc_terms(a: &ArticleSummary) -> Vec<(String, u8)> {
+    let mut weights: HashMap<String, u8> = HashMap::new();
+    let mut add = |text: &str, w: u8| {
+        for t in tokens(text).filter(|t| t.chars().count() >= 2) {
+            let slot = weights.entry(t).or_default();
+            *slot = slot.saturating_add(w);
+        }
+    };
+    add(&a.headline, TITLE);
+    add(&a.dek, DEK);
+    for tag in &a.tags {
+        add(tag, TAG);
+    }
+    for author in &a.authors {
+        add(author, AUTHOR);
+    }
+    weights.into_iter().collect()
+}
+
 /// Builds the index over `articles` (newest first, as the corpus is).
 pub fn build(articles: &[ArticleSummary]) -> Built {
+    build_with(articles, |oldest_first| {
+        oldest_first.iter().map(|a| doc_terms(a)).collect()
+    })
+}
+
+/// [`build`], with `terms` giving [`doc_terms`] of every article of the
+/// slice it is passed (oldest first), in order: a caller with threads can
+/// spread that part, the bulk of the work, over them.
+pub fn build_with(
+    articles: &[ArticleSummary],
+    terms: impl FnOnce(&[&ArticleSummary]) -> Vec<Vec<(String, u8)>>,
+) -> Built {
     let oldest_first: Vec<&ArticleSummary> = articles.iter().rev().collect();
-    let mut terms: BTreeMap<String, Vec<(u32, u8)>> = BTreeMap::new();
-    for (id, a) in oldest_first.iter().enumerate() {
-        let mut weights: HashMap<String, u8> = HashMap::new();
-        let mut add = |text: &str, w: u8| {
-            for t in tokens(text).filter(|t| t.chars().count() >= 2) {
-                let slot = weights.entry(t).or_default();
-                *slot = slot.saturating_add(w);
-            }
-        };
-        add(&a.headline, TITLE);
-        add(&a.dek, DEK);
-        for tag in &a.tags {
-            add(tag, TAG);
-        }
-        for author in &a.authors {
-            add(author, AUTHOR);
-        }
-        for (term, w) in weights {
-            terms.entry(term).or_default().push((id as u32, w));
+    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    for (id, doc) in terms(&oldest_first).into_iter().enumerate() {
+        for (term, w) in doc {
+            postings
+                .entry(term)
+                .or_default()
+                .extend([id as u32, u32::from(w)]);
         }
     }
     let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-    for (term, postings) in terms {
-        let flat = postings
-            .into_iter()
-            .flat_map(|(d, w)| [d, u32::from(w)])
-            .collect();
+    for (term, flat) in postings {
         shards
             .entry(shard_of(&term))
             .or_default()

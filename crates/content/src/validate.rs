@@ -181,8 +181,16 @@ fn summaries(p: &mut Vec<String>, items: &[ArticleSummary]) {
 /// Problems with a listing page.
 pub fn listing(l: &ListingPage) -> Vec<String> {
     let mut p = Vec::new();
-    if l.page == 0 || l.page > l.pages.max(1) {
+    if l.page == 0 || (l.page == 1 && l.pages == 0) || (l.pages > 0 && l.page > l.pages) {
         p.push(format!("page {} is outside 1..={}", l.page, l.pages));
+    }
+    for (name, other) in [("older", l.older), ("newer", l.newer)] {
+        if other.is_some_and(|n| n == 0 || n == l.page) {
+            p.push(format!(
+                "{name} page {} is not another page",
+                other.unwrap_or(0)
+            ));
+        }
     }
     summaries(&mut p, &l.items);
     p

@@ -265,12 +265,19 @@ mod decoding {
         )
             .prop_map(|((pages, page), articles)| {
                 let items: Vec<ArticleSummary> = articles.iter().map(Article::summary).collect();
+                // Page 1 says how many pages and stories; the others point
+                // to their neighbours only.
+                let first = page == 1;
                 ListingPage {
                     version: 1,
                     listing: "latest".into(),
                     page,
-                    pages,
-                    total: items.len() as u32,
+                    pages: if first { pages } else { 0 },
+                    total: if first { items.len() as u32 } else { 0 },
+                    older: (pages > 1)
+                        .then(|| if first { pages } else { page - 1 })
+                        .filter(|&n| n > 1),
+                    newer: (!first).then(|| if page < pages { page + 1 } else { 1 }),
                     items,
                 }
             })

@@ -496,6 +496,25 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> Result<u64, String> {
     written.into_iter().sum()
 }
 
+/// Publishes one more article into a corpus that `generate` wrote with
+/// `count` articles: a story (not a brief) dated after all of them, as a
+/// newsroom publishes one. Returns its slug.
+pub fn publish(out: &Path, count: usize, seed: u64) -> Result<String, String> {
+    let mut article = (count..)
+        .map(|i| article(seed, i, count))
+        .find(|a| a.kind != Kind::Brief)
+        .expect("three in four articles are stories");
+    const END: i64 = 1_451_606_400 + 10 * 365 * 86_400;
+    article.published = Timestamp::from_unix(END + 86_400);
+    article.updated = None;
+    let path = out
+        .join("content/articles")
+        .join(format!("{}.json", article.slug));
+    let json = serde_json::to_vec(&article).map_err(|e| e.to_string())?;
+    std::fs::write(&path, json).map_err(at(&path))?;
+    Ok(article.slug)
+}
+
 /// Prefixes an I/O error with the path it concerns.
 fn at<E: std::fmt::Display>(path: &Path) -> impl Fn(E) -> String + '_ {
     move |e| format!("{}: {e}", path.display())

@@ -1,13 +1,22 @@
-//! `gen-corpus --articles N --out DIR [--seed N]`: writes a synthetic valid
-//! corpus (DIR/content, DIR/images) for `bench/build-100k.sh`.
+//! `gen-corpus --articles N --out DIR [--seed N] [--publish]`: writes a
+//! synthetic valid corpus (DIR/content, DIR/images) for
+//! `bench/build-100k.sh`; with `--publish`, adds one new article to the
+//! corpus of N that DIR holds (`bench/publish-100k.sh`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: gen-corpus --articles N --out DIR [--seed N]";
+const USAGE: &str = "usage: gen-corpus --articles N --out DIR [--seed N] [--publish]";
 
-fn parse() -> Result<(usize, PathBuf, u64), String> {
-    let (mut articles, mut out, mut seed) = (None, None, 1);
+struct Args {
+    articles: usize,
+    out: PathBuf,
+    seed: u64,
+    publish: bool,
+}
+
+fn parse() -> Result<Args, String> {
+    let (mut articles, mut out, mut seed, mut publish) = (None, None, 1, false);
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
@@ -17,18 +26,20 @@ fn parse() -> Result<(usize, PathBuf, u64), String> {
             }
             "--out" => out = Some(PathBuf::from(value()?)),
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--publish" => publish = true,
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
-    Ok((
-        articles.ok_or("--articles N is required")?,
-        out.ok_or("--out DIR is required")?,
+    Ok(Args {
+        articles: articles.ok_or("--articles N is required")?,
+        out: out.ok_or("--out DIR is required")?,
         seed,
-    ))
+        publish,
+    })
 }
 
 fn main() -> ExitCode {
-    let (articles, out, seed) = match parse() {
+    let args = match parse() {
         Ok(args) => args,
         Err(e) => {
             eprintln!("gen-corpus: {e}\n{USAGE}");
@@ -36,14 +47,23 @@ fn main() -> ExitCode {
         }
     };
     let started = std::time::Instant::now();
-    match folio_corpus_gen::generate(&out, articles, seed) {
-        Ok(bytes) => {
-            println!(
-                "gen-corpus: wrote {articles} synthetic articles ({:.1} MiB) under {} in {:.2?}",
+    let result = if args.publish {
+        folio_corpus_gen::publish(&args.out, args.articles, args.seed)
+            .map(|slug| format!("gen-corpus: published `{slug}`"))
+    } else {
+        folio_corpus_gen::generate(&args.out, args.articles, args.seed).map(|bytes| {
+            format!(
+                "gen-corpus: wrote {} synthetic articles ({:.1} MiB) under {} in {:.2?}",
+                args.articles,
                 bytes as f64 / (1024.0 * 1024.0),
-                out.display(),
+                args.out.display(),
                 started.elapsed()
-            );
+            )
+        })
+    };
+    match result {
+        Ok(line) => {
+            println!("{line}");
             ExitCode::SUCCESS
         }
         Err(e) => {

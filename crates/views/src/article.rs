@@ -3,7 +3,7 @@
 
 use crate::cards::{kicker, save_button};
 use crate::i18n::{names_in_a_row, AfterName, Msg, Texts};
-use crate::rail::{rail, RailStories};
+use crate::rail::rail;
 use crate::share::{share_bar, ShareTarget};
 use crate::{Ctx, Markup, PreEscaped};
 use folio_content::markdown::{self, RenderOptions};
@@ -17,7 +17,9 @@ pub struct ArticleView<'a> {
     pub article: &'a Article,
     /// Sizes of the body's images, read from the files by the build.
     pub image_sizes: Option<&'a ImageSizes>,
-    pub rail: &'a RailStories,
+    /// Its related stories, ranked by the build over the whole site (see
+    /// `folio_content::related`).
+    pub related: &'a [ArticleSummary],
     /// The stories before and after it in its section.
     pub neighbours: Neighbours<'a>,
 }
@@ -191,7 +193,7 @@ pub fn article_page(ctx: &Ctx<'_>, view: &ArticleView<'_>) -> Markup {
                 }
                 (article_nav(ctx, &a.section, &view.neighbours))
             }
-            (rail(ctx, &a.section, view.rail))
+            (rail(ctx, &a.section, view.related))
         }
     }
 }
@@ -252,13 +254,12 @@ mod tests {
 
         let mut article = fixtures::article("a");
         article.tags = names(&["Brasil & Mercosur", "&"]);
-        let stories = RailStories::default();
         let html = article_page(
             &ctx,
             &ArticleView {
                 article: &article,
                 image_sizes: None,
-                rail: &stories,
+                related: &[],
                 neighbours: Neighbours::default(),
             },
         )
@@ -286,13 +287,12 @@ mod tests {
         };
         let article = fixtures::article("port-plan");
         let sizes = ImageSizes::from([("images/chart.svg".to_owned(), [800, 450])]);
-        let stories = RailStories::default();
         let html = article_page(
             &ctx,
             &ArticleView {
                 article: &article,
                 image_sizes: Some(&sizes),
-                rail: &stories,
+                related: &[],
                 neighbours: Neighbours::default(),
             },
         )
@@ -363,14 +363,13 @@ mod tests {
         let article = fixtures::article("port-plan");
         let newer = fixtures::summary("newer-one", Kind::News, 3);
         let older = fixtures::summary("older-one", Kind::News, 1);
-        let stories = RailStories::default();
         let page = |neighbours| {
             article_page(
                 &ctx,
                 &ArticleView {
                     article: &article,
                     image_sizes: None,
-                    rail: &stories,
+                    related: &[],
                     neighbours,
                 },
             )

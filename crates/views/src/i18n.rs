@@ -165,6 +165,7 @@ messages! {
     ShowLess: "Show less", "Mostrar menos";
     TopStory: "Top story", "Noticia principal";
     Latest: "Latest", "Lo último";
+    LatestStories: "Latest stories", "Últimas noticias";
     ContinueReading: "Continue reading", "Seguir leyendo";
     PercentRead: "{0}% read", "{0} % leído";
     Read: "Read", "Leído";
@@ -186,7 +187,9 @@ messages! {
     Loading: "Loading…", "Cargando…";
     StoriesOne: "{0} story", "{0} noticia";
     StoriesOther: "{0} stories", "{0} noticias";
-    PageOf: " · page {0} of {1}", " · página {0} de {1}";
+    StoriesOf: "Stories of ", "Noticias del ";
+    StoriesFrom: "Stories from ", "Noticias del ";
+    StoriesTo: " to ", " al ";
     Stories: "Stories", "Noticias";
     SaveForOffline: "Save for offline", "Guardar para leer sin conexión";
     SaveSectionForOffline: "Save {0} for offline", "Guardar {0} para leer sin conexión";

@@ -20,7 +20,7 @@ pub struct ListingView<'a> {
 /// A listing's title and description, and where they are interface text
 /// (not a section's own words) the messages they were written from and
 /// their argument, so the app can write them in the reader's language.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Heading {
     pub title: String,
     pub description: String,
@@ -84,13 +84,35 @@ pub fn items(ctx: &Ctx<'_>, page: &ListingPage) -> Markup {
     }
 }
 
-/// A link to the listing's next page, which the app turns into a button
-/// that appends that page in place.
+/// A link to the listing's page of older stories, which the app turns into
+/// a button that appends that page in place.
 pub fn more_link(ctx: &Ctx<'_>, listing: &Listing, page: &ListingPage) -> Markup {
     html! {
-        @if page.has_more() {
-            a.button.more-button href=(ctx.links.listing(listing, page.page + 1)) data-action="more"
-                data-listing=(listing.id()) data-next=(page.page + 1) { (ctx.texts.t(Msg::MoreStories)) }
+        @if let Some(older) = page.older {
+            a.button.more-button href=(ctx.links.listing(listing, older)) data-action="more"
+                data-listing=(listing.id()) data-next=(older) { (ctx.texts.t(Msg::MoreStories)) }
+        }
+    }
+}
+
+/// What a listing page holds: on page 1, how many stories the listing
+/// has; on the others (which never change once written), the dates of
+/// their stories.
+fn count(t: &Texts, page: &ListingPage) -> Markup {
+    let dates = page.items.last().zip(page.items.first());
+    let total = page.total as u64;
+    html! {
+        p.listing-count {
+            @if page.page == 1 {
+                (t.t_args(if total == 1 { Msg::StoriesOne } else { Msg::StoriesOther }, &[&t.number(total)]))
+            } @else if let Some((oldest, newest)) = dates {
+                @if t.long_date(&oldest.published) == t.long_date(&newest.published) {
+                    (t.t(Msg::StoriesOf)) (t.time(&oldest.published, false))
+                } @else {
+                    (t.t(Msg::StoriesFrom)) (t.time(&oldest.published, false))
+                    (t.t(Msg::StoriesTo)) (t.time(&newest.published, false))
+                }
+            }
         }
     }
 }
@@ -108,7 +130,6 @@ pub fn listing_page(ctx: &Ctx<'_>, view: &ListingView<'_>) -> Markup {
         _ => html! { (text) },
     };
     let messages = heading.messages.as_ref();
-    let total = page.total as u64;
     html! {
         header.listing-header {
             h1 { (marked(&heading.title, messages.map(|m| m.0))) }
@@ -116,17 +137,14 @@ pub fn listing_page(ctx: &Ctx<'_>, view: &ListingView<'_>) -> Markup {
                 p.listing-description { (marked(&heading.description, messages.map(|m| m.1))) }
             }
         }
-        p.listing-count {
-            (t.t_args(if total == 1 { Msg::StoriesOne } else { Msg::StoriesOther }, &[&t.number(total)]))
-            @if page.page > 1 { (t.t_args(Msg::PageOf, &[&page.page.to_string(), &page.pages.to_string()])) }
-        }
+        (count(t, page))
         // The cards' headings are h3: this keeps the outline in order.
         h2.visually-hidden { (t.t(Msg::Stories)) }
         div.listing-stories { (items(ctx, page)) }
         div.listing-pager {
             (more_link(ctx, view.listing, page))
-            @if page.page > 1 {
-                a.listing-newer href=(ctx.links.listing(view.listing, page.page - 1)) { (t.t(Msg::NewerStories)) }
+            @if let Some(newer) = page.newer {
+                a.listing-newer href=(ctx.links.listing(view.listing, newer)) { (t.t(Msg::NewerStories)) }
             }
         }
         @if let Listing::Section(slug) = view.listing {
@@ -155,18 +173,16 @@ mod tests {
     use super::*;
     use crate::fixtures;
 
-    fn page(n: u32, pages: u32) -> ListingPage {
-        ListingPage {
-            version: 1,
-            listing: "section/europe".into(),
-            page: n,
-            pages,
-            total: 30,
-            items: vec![
+    /// Page `n` of 3 of a listing of 30 stories.
+    fn page(n: u32) -> ListingPage {
+        let span = folio_content::listing::PageSpan::of(30, 10, n as usize);
+        span.page(
+            &Listing::Section("europe".into()),
+            vec![
                 fixtures::summary("a", Kind::News, 1),
                 fixtures::summary("b", Kind::Brief, 0),
             ],
-        }
+        )
     }
 
     #[test]
@@ -193,16 +209,35 @@ mod tests {
             )
             .into_string()
         };
-        let first = view(&page(1, 3));
-        assert!(first.contains(r#"href="/news/sections/europe/2" data-action="more" data-listing="section/europe" data-next="2"><span data-t="MoreStories">More stories</span></a>"#), "{first}");
+        // Page 1, then the newest of the others (3), down to the oldest (2).
+        let first = view(&page(1));
+        assert!(first.contains(r#"href="/news/sections/europe/3" data-action="more" data-listing="section/europe" data-next="3"><span data-t="MoreStories">More stories</span></a>"#), "{first}");
         assert!(!first.contains("Newer stories"));
+        assert!(fixtures::text(&first).contains("30 stories"), "{first}");
         assert!(fixtures::text(&first).contains("Save Europe for offline"));
-        let last = view(&page(3, 3));
-        assert!(!last.contains("More stories"));
-        assert!(last.contains(
-            r#"href="/news/sections/europe/2"><span data-t="NewerStories">Newer stories"#
+        let next = view(&page(3));
+        assert!(
+            next.contains(r#"data-next="2"><span data-t="MoreStories">More stories"#),
+            "{next}"
+        );
+        assert!(
+            next.contains(
+                r#"href="/news/sections/europe"><span data-t="NewerStories">Newer stories"#
+            ),
+            "{next}"
+        );
+        let oldest = view(&page(2));
+        assert!(!oldest.contains("More stories"));
+        assert!(oldest.contains(
+            r#"href="/news/sections/europe/3"><span data-t="NewerStories">Newer stories"#
         ));
-        assert!(fixtures::text(&last).contains("30 stories · page 3 of 3"));
+        // Only page 1 counts the listing's stories: the others never change.
+        assert!(!fixtures::text(&oldest).contains("30 stories"), "{oldest}");
+        assert!(
+            fixtures::text(&oldest).contains("Stories from "),
+            "{oldest}"
+        );
+        assert!(oldest.contains(r#"data-t-date="date""#), "{oldest}");
         assert!(
             first.contains(r#"class="brief""#) && first.contains(r#"class="card card-standard""#)
         );
@@ -252,13 +287,13 @@ mod tests {
                     heading: &heading,
                     page: &ListingPage {
                         listing: listing.id(),
-                        ..page(1, 3)
+                        ..page(1)
                     },
                 },
             )
             .into_string();
             let id = listing.id();
-            assert!(html.contains(&format!(r#"href="/news/{path}/2" data-action="more" data-listing="{id}" data-next="2"><span data-t="MoreStories">More stories</span></a>"#)), "{html}");
+            assert!(html.contains(&format!(r#"href="/news/{path}/3" data-action="more" data-listing="{id}" data-next="3"><span data-t="MoreStories">More stories</span></a>"#)), "{html}");
             // The app can write the heading in another language.
             assert!(html.contains(r#"<h1><span data-t=""#), "{html}");
             assert!(html.contains("N &amp; M"), "{html}");
