@@ -12,6 +12,6 @@ set -e
 build() {
     cargo run --quiet --locked --offline --profile tool -p folio-build -- "$@"
 }
-build content --content public/content --out "$TRUNK_STAGING_DIR/content"
+# The site step writes the listings and search index into content/ too.
 build site --content public/content --dist "$TRUNK_STAGING_DIR" --no-precompress --no-og-images
 date +%s%N >"$TRUNK_STAGING_DIR/dev-reload.txt"

@@ -232,12 +232,26 @@ fn in_page_link(ev: &web_sys::MouseEvent) -> bool {
 /// what this browser can do, "More stories" links become buttons that add
 /// the next page in place, cards say what opens offline.
 pub fn enhance(root: &HtmlElement) {
+    enhance_with(
+        root,
+        crate::context::online(),
+        crate::context::library_marks(),
+    );
+}
+
+/// [`enhance`] with the shared state it reads taken along: for a task that
+/// runs away from the component that started it (no context there).
+pub fn enhance_with(
+    root: &HtmlElement,
+    online: crate::context::Online,
+    marks: crate::context::LibraryMarks,
+) {
     crate::i18n::localize(root);
     share::enhance(root);
     listen::enhance(root);
     listing::enhance(root);
-    let online = crate::context::online().0.get_untracked();
-    crate::context::library_marks()
+    let online = online.0.get_untracked();
+    marks
         .get()
         .with_untracked(|marks| mark_cards_in(root, online, marks));
 }

@@ -16,6 +16,9 @@ pub fn fill(root: &Element, slug: &str) {
         return;
     };
     let own = format!("[data-rail-item=\"{slug}\"]");
+    // The task runs outside the page's component: it takes the state that
+    // readying the blocks reads.
+    let (online, marks) = (crate::context::online(), crate::context::library_marks());
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(html) = crate::net::fetch_text(RAIL_NEWS, None).await else {
             return;
@@ -31,7 +34,7 @@ pub fn fill(root: &Element, slug: &str) {
             own.remove();
         }
         if let Ok(slot) = slot.dyn_into::<HtmlElement>() {
-            super::enhance(&slot);
+            super::enhance_with(&slot, online, marks);
         }
     });
 }

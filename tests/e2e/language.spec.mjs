@@ -84,11 +84,16 @@ test.describe('a reader whose browser is in Spanish', () => {
     }
   });
 
-  test('a listing counts its stories in Spanish', async ({ page }) => {
-    await page.goto('/latest/2');
+  test('a listing counts its stories and dates its older pages in Spanish', async ({ page }) => {
+    await page.goto('/latest');
     await appReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lo último');
-    await expect(page.locator('.listing-count')).toHaveText(/^\d+ noticias · página 2 de \d+$/);
+    await expect(page.locator('.listing-count')).toHaveText(/^\d+ noticias$/);
+    // An older page (its address from page 1's link) says which days it holds.
+    const older = await page.locator('a.more-button, button.more-button').first().getAttribute('data-next');
+    await page.goto(`/latest/${older}`);
+    await appReady(page);
+    await expect(page.locator('.listing-count')).toHaveText(/^Noticias del \d+ de [a-z]+ de \d{4}( al \d+ de [a-z]+ de \d{4})?$/);
     await expect(page.getByRole('link', { name: 'Noticias más recientes' })).toBeVisible();
   });
 
