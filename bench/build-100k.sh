@@ -4,12 +4,12 @@
 # markdown bodies over ten sections and ten years) in a temp directory,
 # then runs and measures, against a COPY of dist/ (dist/ itself is never
 # touched), the steps of a release build after trunk's own (`./x build`):
-#   1. folio-build content   validation, listings (before trunk build)
+#   1. folio-publish content   validation, listings (before trunk build)
 #   2. trunk's copy-dir      simulated with cp: content/ and images/ into the copy
-#   3. folio-build site      pre-rendered entry pages, listings, search index,
+#   3. folio-publish site      pre-rendered entry pages, listings, search index,
 #                            feeds, sitemap, robots (--no-precompress)
 #   4. the service worker    tools/gen-sw.cjs (Workbox's precache manifest)
-#   5. folio-build compress  .gz/.br siblings (FOLIO_BENCH_PRECOMPRESS=0 skips)
+#   5. folio-publish compress  .gz/.br siblings (FOLIO_BENCH_PRECOMPRESS=0 skips)
 # and then of publishing one new article into it (`./x publish`):
 #   6. gen-corpus --publish  writes one new story, newer than all
 #   7-9. site (incremental), service worker, compress (only what changed)
@@ -24,14 +24,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 WORK=${FOLIO_BENCH_DIR:-${TMPDIR:-/tmp}/folio-bench-$N}
-BIN=$PWD/target/tool/folio-build
+BIN=$PWD/target/tool/folio-publish
 GEN=$PWD/target/tool/gen-corpus
 PRECOMPRESS=${FOLIO_BENCH_PRECOMPRESS:-1}
 
 [ -f dist/index.html ] || { echo "dist/index.html is missing: run ./x build first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 [ -d node_modules/workbox-build ] || { echo "node_modules is missing: run ./x setup first" >&2; exit 1; }
-cargo build --quiet --locked --profile tool -p folio-build -p folio-corpus-gen
+cargo build --quiet --locked --profile tool -p folio-publish -p folio-corpus-gen
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -65,7 +65,7 @@ bytes() { local dir=$1; shift; find "$WORK/dist/$dir" -type f "$@" -printf '%s\n
 after_site() {
     measure "  service worker (gen-sw)" node tools/gen-sw.cjs "$WORK/dist"
     if [ "$PRECOMPRESS" != 0 ]; then
-        measure "  folio-build compress" "$BIN" compress --dist "$WORK/dist"
+        measure "  folio-publish compress" "$BIN" compress --dist "$WORK/dist"
     fi
 }
 
@@ -75,22 +75,22 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 104857
 echo "corpus: $(du -sh "$WORK/public/content/articles" | cut -f1) of article JSON"
 
 cp -r dist "$WORK/dist"
-rm -rf "$WORK/dist/content" "$WORK/dist/images" "$WORK/dist/.folio-build"
+rm -rf "$WORK/dist/content" "$WORK/dist/images" "$WORK/dist/.folio-publish"
 find "$WORK/dist" \( -name '*.gz' -o -name '*.br' \) -delete
 
 # Link-preview PNGs are measured separately (docs/performance.md): at 100k
 # they would dominate these rows.
 SITE=(site --content "$WORK/public/content" --dist "$WORK/dist" --no-precompress --no-og-images)
-measure "  folio-build content" "$BIN" content --content "$WORK/public/content"
+measure "  folio-publish content" "$BIN" content --content "$WORK/public/content"
 measure "  trunk copy-dir (cp, simulated)" cp -r "$WORK/public/content" "$WORK/public/images" "$WORK/dist/"
-measure "  folio-build site (full)" "$BIN" "${SITE[@]}"
+measure "  folio-publish site (full)" "$BIN" "${SITE[@]}"
 after_site
 total "full build"
 FULL=$TOTAL
 
 TOTAL=0
 "$GEN" --articles "$N" --out "$WORK/public" --publish
-measure "  folio-build site (incremental)" "$BIN" "${SITE[@]}"
+measure "  folio-publish site (incremental)" "$BIN" "${SITE[@]}"
 after_site
 total "publishing one article"
 
@@ -104,5 +104,5 @@ echo "listings:      $(count content/listings -name '*.json') files, $(bytes con
 echo "feeds:         $(( 1 + $(count feeds -name '*.xml') )) files, $(bytes . \( -name feed.xml -o -path '*/feeds/*.xml' \))"
 echo "sitemap files: $(( 1 + $( [ -d "$WORK/dist/sitemaps" ] && count sitemaps -name '*.xml' || echo 0) )) (sitemap.xml and sitemaps/*.xml)"
 echo "precompressed: $(count . -name '*.gz') .gz ($(bytes . -name '*.gz')), $(count . -name '*.br') .br ($(bytes . -name '*.br'))"
-echo "build state:   $(du -sh "$WORK/dist/.folio-build" | cut -f1) (dist/.folio-build: the manifest)"
+echo "build state:   $(du -sh "$WORK/dist/.folio-publish" | cut -f1) (dist/.folio-publish: the manifest)"
 echo "dist total:    $(count .) files, $(bytes .)"

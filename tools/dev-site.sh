@@ -10,7 +10,7 @@
 [ "$TRUNK_PROFILE" = debug ] || exit 0
 set -e
 build() {
-    cargo run --quiet --locked --offline --profile tool -p folio-build -- "$@"
+    cargo run --quiet --locked --offline --profile tool -p folio-publish -- "$@"
 }
 # The site step writes the listings and search index into content/ too.
 build site --content public/content --dist "$TRUNK_STAGING_DIR" --no-precompress --no-og-images

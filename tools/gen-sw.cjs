@@ -1,6 +1,6 @@
 // Generates dist/sw.js with Workbox after every release build, so the
 // precache list is exactly the hashed files trunk wrote: never maintained by
-// hand. Run by ./x build and ./x publish after folio-build (which rewrites
+// hand. Run by ./x build and ./x publish after folio-publish (which rewrites
 // index.html and writes shell.html), before precompression.
 //
 // What the worker does:

@@ -4,7 +4,7 @@
 //
 // S3 knows nothing of "/articles/<slug> is articles/<slug>.html" or of
 // directory indexes, so this maps the app's clean URLs onto the files
-// folio-build writes. Every route of the app has such a file; anything else
+// folio-publish writes. Every route of the app has such a file; anything else
 // misses in S3 and the distribution's custom error responses (403 and 404 ->
 // /404.html with status 404) serve the pre-rendered not-found page.
 // A missing /content/... file gets the same 404 status, never a 200.

@@ -1,5 +1,5 @@
 // An imported article reads like any other: ./x test imports the
-// WordPress export the build tool's tests use (crates/build/tests/fixtures/
+// WordPress export the build tool's tests use (crates/publish/tests/fixtures/
 // import/wordpress) into a copy of the sample content and builds it into
 // dist-import/. Its title entities decoded, byline, dates, table, footnotes
 // and quote are there; the new section lists it; nothing hostile from the

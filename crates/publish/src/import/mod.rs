@@ -1,4 +1,4 @@
-//! `folio-build import`: articles from a WordPress export
+//! `folio-publish import`: articles from a WordPress export
 //! ([`wordpress`]) or a folder of markdown files with front matter
 //! ([`markdown`]), written into a content directory.
 //!
@@ -7,7 +7,7 @@
 //! command line), adds sections the site does not have to `site.json`,
 //! refuses slugs that exist unless told to update them, checks each article
 //! with the content format's own rules before writing it, and validates the
-//! whole corpus at the end as `folio-build content` does. Every item not
+//! whole corpus at the end as `folio-publish content` does. Every item not
 //! written gets one `origin: reason` line; the rest still imports.
 
 mod args;
@@ -171,7 +171,7 @@ pub(crate) struct Report {
     /// Origins of absolute image URLs the site's security policy does not
     /// allow (`image_hosts`).
     pub(crate) image_origins: BTreeSet<String>,
-    /// Problems `folio-build content` would report after the import (none,
+    /// Problems `folio-publish content` would report after the import (none,
     /// unless the importer has a bug).
     pub(crate) problems: Vec<String>,
 }
@@ -183,7 +183,7 @@ impl Report {
     pub(crate) fn summary(&self) -> String {
         let skipped: usize = self.skipped.values().sum();
         let mut line = format!(
-            "folio-build: import: imported {}, updated {}, skipped {skipped}",
+            "folio-publish: import: imported {}, updated {}, skipped {skipped}",
             self.imported, self.updated
         );
         if skipped > 0 {
@@ -360,7 +360,7 @@ impl Importer {
         let json = serde_json::to_string_pretty(&article)
             .map_err(|e| Skip::failed(format!("cannot write JSON: {e}")))?
             + "\n";
-        // The content format's own rules, exactly as `folio-build content`
+        // The content format's own rules, exactly as `folio-publish content`
         // applies them to the file.
         decode_article(&json).map_err(|e| Skip::failed(e.to_string()))?;
         if let Some(hero) = &article.hero {
@@ -461,7 +461,7 @@ impl Importer {
         }
     }
 
-    /// Validates the corpus as `folio-build content` does and hands back
+    /// Validates the corpus as `folio-publish content` does and hands back
     /// the report.
     fn finish(mut self) -> Report {
         if let Err(problems) = corpus::load(&self.content) {
@@ -482,21 +482,21 @@ pub(crate) fn print(report: &Report) {
     }
     for section in &report.sections_added {
         println!(
-            "folio-build: section `{}` ({}) added to site.json",
+            "folio-publish: section `{}` ({}) added to site.json",
             section.slug, section.name
         );
     }
     if !report.image_origins.is_empty() {
         let origins: Vec<&str> = report.image_origins.iter().map(String::as_str).collect();
         println!(
-            "folio-build: note: images from {} are left out of pages until site.json's image_hosts lists them (https only) or they are copied under images/",
+            "folio-publish: note: images from {} are left out of pages until site.json's image_hosts lists them (https only) or they are copied under images/",
             origins.join(", ")
         );
     }
     println!("{}", report.summary());
     if !report.problems.is_empty() {
         eprintln!(
-            "folio-build: the imported corpus does not validate ({} problem(s))",
+            "folio-publish: the imported corpus does not validate ({} problem(s))",
             report.problems.len()
         );
     }

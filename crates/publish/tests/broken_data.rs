@@ -261,7 +261,7 @@ fn every_kind_of_broken_data_is_reported_on_its_own_lines_and_nothing_is_written
     assert_eq!(lines.len(), expected + 1, "{stderr}");
     assert_eq!(
         *lines.last().unwrap(),
-        format!("folio-build: {expected} problem(s); nothing written")
+        format!("folio-publish: {expected} problem(s); nothing written")
     );
     common::record(&format!(
         "broken data: {} broken files reported ({expected} problems, one line each), {fine} unusual files accepted",

@@ -218,7 +218,7 @@ pub(crate) fn print_problems(problems: &[Problem]) {
         eprintln!("{p}");
     }
     eprintln!(
-        "folio-build: {} problem(s); nothing written",
+        "folio-publish: {} problem(s); nothing written",
         problems.len()
     );
 }

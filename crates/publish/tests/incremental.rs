@@ -164,7 +164,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         for entry in std::fs::read_dir(&d).unwrap() {
             let path = entry.unwrap().path();
             let name = path.strip_prefix(dir).unwrap().to_str().unwrap().to_owned();
-            if name == ".folio-build" {
+            if name == ".folio-publish" {
                 continue;
             }
             if path.is_dir() {
@@ -327,10 +327,10 @@ fn a_build_that_stopped_half_way_is_followed_by_a_full_one() {
         copy_dir(&fixture("good"), public);
     });
     // A build marks dist/ while it runs: this one never finished.
-    std::fs::write(site.incremental().join(".folio-build/building"), "").unwrap();
+    std::fs::write(site.incremental().join(".folio-publish/building"), "").unwrap();
     let out = site.build(&site.incremental());
     assert!(!out.contains("incremental:"), "{out}");
-    assert!(!site.incremental().join(".folio-build/building").exists());
+    assert!(!site.incremental().join(".folio-publish/building").exists());
     let out = site.build(&site.incremental());
     assert!(out.contains("incremental:"), "{out}");
 }

@@ -133,7 +133,7 @@ impl Phases {
 
     fn mark(&self, what: &str) {
         if self.print {
-            eprintln!("folio-build: {:>9.2?}  {what}", self.elapsed());
+            eprintln!("folio-publish: {:>9.2?}  {what}", self.elapsed());
         }
     }
 }

@@ -184,7 +184,7 @@ pub(crate) fn render(
     x.raw("<author>");
     x.element("name", &site.name);
     x.raw("</author>\n");
-    x.line("generator", "folio-build");
+    x.line("generator", "folio-publish");
     let full = is_full(feed);
     for a in entries {
         entry(&mut x, corpus, urls, a, full)?;

@@ -17,7 +17,7 @@ pub(crate) fn configure() {
             .num_threads(n)
             .build_global()
         {
-            eprintln!("folio-build: FOLIO_BUILD_THREADS ignored: {e}");
+            eprintln!("folio-publish: FOLIO_BUILD_THREADS ignored: {e}");
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `folio-build import wordpress`: a WordPress REST API export, saved page
+//! `folio-publish import wordpress`: a WordPress REST API export, saved page
 //! by page, becomes Folio articles; drafts, private, protected and broken
 //! posts get one line each and the rest still imports; the result passes
 //! the content step's validation.
@@ -15,7 +15,7 @@ fn page(n: u32) -> PathBuf {
     import_fixture("wordpress").join(format!("posts-page-{n}.json"))
 }
 
-const SUMMARY: &str = "folio-build: import: imported 3, updated 0, skipped 5 (3 not published, 1 existing, 1 failed), \
+const SUMMARY: &str = "folio-publish: import: imported 3, updated 0, skipped 5 (3 not published, 1 existing, 1 failed), \
      hostile fragments dropped 7 (event handler 2, iframe 1, script 1, style 1, unsafe URL 2), sections added 1";
 
 const CLOCK_BODY: &str = "\
@@ -82,8 +82,8 @@ fn an_export_imports_post_by_post_with_a_line_for_each_post_left_out() {
     assert_eq!(
         out.stdout_lines(),
         [
-            "folio-build: section `sailing-club` (Sailing Club) added to site.json",
-            "folio-build: note: images from https://saltmere.example are left out of pages until \
+            "folio-publish: section `sailing-club` (Sailing Club) added to site.json",
+            "folio-publish: note: images from https://saltmere.example are left out of pages until \
              site.json's image_hosts lists them (https only) or they are copied under images/",
             SUMMARY,
         ]
@@ -223,7 +223,7 @@ fn update_replaces_existing_articles_and_keeps_the_editors_picks() {
     assert_eq!(
         again.stdout_lines().last().copied(),
         Some(
-            "folio-build: import: imported 0, updated 4, skipped 4 (3 not published, 1 failed), \
+            "folio-publish: import: imported 0, updated 4, skipped 4 (3 not published, 1 failed), \
              hostile fragments dropped 7 (event handler 2, iframe 1, script 1, style 1, unsafe URL 2)"
         )
     );

@@ -1,4 +1,4 @@
-//! `folio-build import markdown`: a Hugo, Jekyll or Zola content folder
+//! `folio-publish import markdown`: a Hugo, Jekyll or Zola content folder
 //! becomes Folio articles; drafts and broken files get one line each and
 //! the rest still imports; the result passes the content step's validation.
 
@@ -11,7 +11,7 @@ use common::text;
 use folio_content::Kind;
 
 const SUMMARY: &str =
-    "folio-build: import: imported 5, updated 0, skipped 6 (1 not published, 1 duplicate, 4 failed), \
+    "folio-publish: import: imported 5, updated 0, skipped 6 (1 not published, 1 duplicate, 4 failed), \
      hostile fragments dropped 3 (event handler 1, script 1, unsafe URL 1), sections added 1";
 
 const FERRY_BODY: &str = "\
@@ -45,8 +45,8 @@ fn a_folder_imports_file_by_file_with_a_line_for_each_file_left_out() {
     assert_eq!(
         out.stdout_lines(),
         [
-            "folio-build: section `transport-notes` (Transport Notes) added to site.json",
-            "folio-build: note: images from https://cdn.saltmere.example are left out of pages until \
+            "folio-publish: section `transport-notes` (Transport Notes) added to site.json",
+            "folio-publish: note: images from https://cdn.saltmere.example are left out of pages until \
              site.json's image_hosts lists them (https only) or they are copied under images/",
             SUMMARY,
         ]

@@ -57,7 +57,7 @@ fn assert_reports_every_problem(stderr: &str, content: &Path) {
     assert_eq!(
         *lines.last().unwrap(),
         format!(
-            "folio-build: {} problem(s); nothing written",
+            "folio-publish: {} problem(s); nothing written",
             EXPECTED.len()
         )
     );

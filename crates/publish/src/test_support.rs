@@ -7,7 +7,8 @@ pub(crate) struct TempDir(PathBuf);
 
 impl TempDir {
     pub(crate) fn new(name: &str) -> Self {
-        let path = std::env::temp_dir().join(format!("folio-build-{name}-{}", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("folio-publish-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).expect("temp dir");
         TempDir(path)

@@ -357,19 +357,21 @@ fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     Ok(out)
 }
 
-/// What the PNG of this SVG leaves out: folio-build has no fonts and no
+/// What the PNG of this SVG leaves out: folio-publish has no fonts and no
 /// decoders for raster images inside an SVG.
 fn left_out(svg: &[u8]) -> Option<&'static str> {
     let has = |tag: &[u8]| svg.windows(tag.len()).any(|w| w == tag);
     match (has(b"<text"), has(b"<image")) {
         (false, false) => None,
-        (true, false) => Some("the preview PNG leaves out its text (folio-build renders no fonts)"),
+        (true, false) => {
+            Some("the preview PNG leaves out its text (folio-publish renders no fonts)")
+        }
         (false, true) => {
             Some("the preview PNG may leave out embedded images (only SVG ones are drawn)")
         }
         (true, true) => Some(
             "the preview PNG leaves out its text and may leave out embedded images \
-             (folio-build renders no fonts and only SVG images)",
+             (folio-publish renders no fonts and only SVG images)",
         ),
     }
 }

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 /// `--help` text.
 pub(crate) const USAGE: &str = "\
 usage:
-  folio-build [content] [--content DIR] [--out DIR]
+  folio-publish [content] [--content DIR] [--out DIR]
       validate the corpus and write the paginated listings (before trunk build)
-  folio-build site [--content DIR] [--dist DIR] [--base-url URL] [--no-precompress]
+  folio-publish site [--content DIR] [--dist DIR] [--base-url URL] [--no-precompress]
                    [--no-og-images] [--og-cache DIR] [--full]
       validate the corpus and write link-preview PNGs of SVG heroes (images/og/),
       entry pages, listings, search index, feeds, sitemap, robots.txt and .gz/.br
@@ -17,15 +17,15 @@ usage:
       same tool, loader, site.json and options: only what changed is read, made
       and written (also copying changed articles and images into dist/);
       --full makes everything again
-  folio-build compress [--dist DIR] [--full]
+  folio-publish compress [--dist DIR] [--full]
       only the .gz/.br siblings, for a build that changes dist/ after the site step
       (e.g. generates a service worker): run `site --no-precompress` first. Only
       files changed since the last precompression, unless --full
-  folio-build import wordpress FILE... [--content DIR] [--update] [--kind KIND]
+  folio-publish import wordpress FILE... [--content DIR] [--update] [--kind KIND]
                                        [--author NAME] [--section NAME]
       articles from WordPress REST API exports (/wp-json/wp/v2/posts?_embed saved
       page by page, one JSON array per file); drafts and private posts skipped
-  folio-build import markdown DIR [--content DIR] [--update] [--kind KIND]
+  folio-publish import markdown DIR [--content DIR] [--update] [--kind KIND]
                                   [--author NAME] [--section NAME]
       articles from a folder of .md files with YAML (---) or TOML (+++) front
       matter, as Hugo, Jekyll and Zola keep them; drafts skipped
@@ -115,7 +115,7 @@ pub(crate) fn parse(
         }
     }
     // Without a subcommand, `--dist` means the site step: the spelling
-    // `folio-build --content public/content --dist dist` reads naturally.
+    // `folio-publish --content public/content --dist dist` reads naturally.
     let subcommand = subcommand.unwrap_or_else(|| {
         if flags.dist.is_some() {
             "site"

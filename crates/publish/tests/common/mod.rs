@@ -23,7 +23,7 @@ pub(crate) struct Scratch(PathBuf);
 impl Scratch {
     pub(crate) fn new(name: &str) -> Self {
         let path =
-            std::env::temp_dir().join(format!("folio-build-it-{name}-{}", std::process::id()));
+            std::env::temp_dir().join(format!("folio-publish-it-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).unwrap();
         Scratch(path)
@@ -85,9 +85,9 @@ pub(crate) fn built_site(name: &str, corpus: &str, loader: &str) -> Scratch {
     scratch
 }
 
-/// Runs `folio-build` with `args` and extra environment variables.
+/// Runs `folio-publish` with `args` and extra environment variables.
 pub(crate) fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_folio-build"));
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_folio-publish"));
     command
         .args(args)
         .env_remove("FOLIO_BASE_URL")
@@ -97,7 +97,7 @@ pub(crate) fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     for (key, value) in env {
         command.env(key, value);
     }
-    command.output().expect("folio-build runs")
+    command.output().expect("folio-publish runs")
 }
 
 /// Runs the site step on `content` and `dist`.
@@ -115,7 +115,7 @@ pub(crate) fn run_site(
 /// Asserts that a run succeeded, showing its stderr if not; returns stderr.
 pub(crate) fn succeeded(out: &Output) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "folio-build failed:\n{stderr}");
+    assert!(out.status.success(), "folio-publish failed:\n{stderr}");
     stderr
 }
 

@@ -76,7 +76,7 @@ fn wanted(path: &Path, len: u64) -> bool {
             .is_some_and(|e| EXTENSIONS.contains(&e))
 }
 
-/// Whether a directory entry is build state (`.folio-build/`) or another
+/// Whether a directory entry is build state (`.folio-publish/`) or another
 /// hidden file, which is never part of the site.
 fn hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
@@ -105,7 +105,7 @@ fn candidates(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// What precompression knows between builds, `dist/.folio-build/compress.json`.
+/// What precompression knows between builds, `dist/.folio-publish/compress.json`.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct State {
     /// The stamps of the files directly in `dist/` when it was last

@@ -1,11 +1,11 @@
-//! `folio-build`: Folio's native content step, run by `./x` around `trunk build`.
+//! `folio-publish`: Folio's native content step, run by `./x` around `trunk build`.
 //!
 //! ```text
-//! folio-build [content] [--content DIR] [--out DIR]                 before trunk build
-//! folio-build site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
+//! folio-publish [content] [--content DIR] [--out DIR]                 before trunk build
+//! folio-publish site [--content DIR] [--dist DIR] [--base-url URL]    after trunk build
 //!                  [--no-precompress] [--no-og-images] [--og-cache DIR] [--full]
-//! folio-build compress [--dist DIR] [--full]                        after the service worker
-//! folio-build import wordpress FILE... | markdown DIR [--content DIR] [--update] ...
+//! folio-publish compress [--dist DIR] [--full]                        after the service worker
+//! folio-publish import wordpress FILE... | markdown DIR [--content DIR] [--update] ...
 //! ```
 //!
 //! - `content` (the default; no arguments at all means `content --content
@@ -31,7 +31,7 @@
 //!   skips them and names the SVG itself.
 //!   The site step also writes `dist/content/`'s listings and search index,
 //!   and copies changed articles and images there. It is incremental when
-//!   `dist/.folio-build/` holds the manifest of a build by the same tool,
+//!   `dist/.folio-publish/` holds the manifest of a build by the same tool,
 //!   loader, `site.json` and options (`manifest.rs`): it reads only changed
 //!   articles, makes again only the files that show something that changed,
 //!   writes only those whose bytes differ, and removes removed articles'
@@ -95,7 +95,7 @@ fn mib(bytes: u64) -> String {
 
 fn print_compressed(t: &compress::Totals) {
     println!(
-        "folio-build: precompressed {} files: {} raw, {} gzip, {} brotli",
+        "folio-publish: precompressed {} files: {} raw, {} gzip, {} brotli",
         t.files,
         mib(t.raw),
         mib(t.gzip),
@@ -114,7 +114,7 @@ fn run(command: Command) -> Result<(), String> {
             let search = search_index::write(&corpus, &out)
                 .map_err(|e| format!("writing the search index failed: {e}"))?;
             println!(
-                "folio-build: {} articles valid, {files} listing files and {search} search index files written in {:.2?}",
+                "folio-publish: {} articles valid, {files} listing files and {search} search index files written in {:.2?}",
                 corpus.articles.len(),
                 started.elapsed()
             );
@@ -122,16 +122,16 @@ fn run(command: Command) -> Result<(), String> {
         Command::Site { content, options } => {
             let report = site::run(&content, &options)?;
             for warning in &report.warnings {
-                eprintln!("folio-build: warning: {warning}");
+                eprintln!("folio-publish: warning: {warning}");
             }
             if report.incremental {
                 println!(
-                    "folio-build: incremental: {} articles changed; {} files written, {} unchanged, {} removed",
+                    "folio-publish: incremental: {} articles changed; {} files written, {} unchanged, {} removed",
                     report.changed, report.written, report.kept, report.removed
                 );
             }
             println!(
-                "folio-build: {} articles valid ({:.2?}); wrote {} entry pages ({}), {} feeds ({}), {} sitemap/robots files ({})",
+                "folio-publish: {} articles valid ({:.2?}); wrote {} entry pages ({}), {} feeds ({}), {} sitemap/robots files ({})",
                 report.articles,
                 report.loaded,
                 report.pages.0,
@@ -143,14 +143,14 @@ fn run(command: Command) -> Result<(), String> {
             );
             if let Some(og) = &report.og_images {
                 println!(
-                    "folio-build: preview images: {} rendered, {} up to date, {} failed, in {:.2?}",
+                    "folio-publish: preview images: {} rendered, {} up to date, {} failed, in {:.2?}",
                     og.rendered, og.up_to_date, og.failed, og.elapsed
                 );
             }
             if let Some(totals) = &report.compressed {
                 print_compressed(totals);
             }
-            println!("folio-build: site step done in {:.2?}", started.elapsed());
+            println!("folio-publish: site step done in {:.2?}", started.elapsed());
         }
         Command::Import(options) => {
             let report = import::run(&options)?;
@@ -165,12 +165,12 @@ fn run(command: Command) -> Result<(), String> {
             full,
         } => {
             if !enabled {
-                println!("folio-build: precompression skipped (FOLIO_PRECOMPRESS=0)");
+                println!("folio-publish: precompression skipped (FOLIO_PRECOMPRESS=0)");
                 return Ok(());
             }
             print_compressed(&compress::run(&dist, full)?);
             println!(
-                "folio-build: compress step done in {:.2?}",
+                "folio-publish: compress step done in {:.2?}",
                 started.elapsed()
             );
         }
@@ -183,7 +183,7 @@ fn main() -> ExitCode {
     let command = match cli::parse(std::env::args().skip(1), |key| std::env::var(key).ok()) {
         Ok(command) => command,
         Err(e) => {
-            eprintln!("folio-build: {e}\n\n{}", cli::USAGE);
+            eprintln!("folio-publish: {e}\n\n{}", cli::USAGE);
             return ExitCode::from(2);
         }
     };
@@ -192,7 +192,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // An empty message means the problems are already printed.
             if !e.is_empty() {
-                eprintln!("folio-build: {e}");
+                eprintln!("folio-publish: {e}");
             }
             ExitCode::FAILURE
         }

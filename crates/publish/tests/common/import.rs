@@ -1,4 +1,4 @@
-//! Running `folio-build import` on the fixtures under `fixtures/import/`.
+//! Running `folio-publish import` on the fixtures under `fixtures/import/`.
 
 use super::{copy_dir, fixture, run, text, Scratch};
 use folio_content::{decode_article, decode_site, Article, Site};
@@ -41,7 +41,7 @@ impl Outcome {
     }
 }
 
-/// Runs `folio-build import <args> --content <site>/public/content`.
+/// Runs `folio-publish import <args> --content <site>/public/content`.
 pub(crate) fn import(site: &Scratch, args: &[&str]) -> Outcome {
     let content = site.content();
     let mut all: Vec<&str> = vec!["import"];
@@ -80,7 +80,7 @@ pub(crate) fn site_index(site: &Scratch) -> Site {
     decode_site(&std::fs::read_to_string(site.content().join("site.json")).unwrap()).unwrap()
 }
 
-/// Asserts that `folio-build content` accepts the scratch site as it is.
+/// Asserts that `folio-publish content` accepts the scratch site as it is.
 pub(crate) fn assert_validates(site: &Scratch) {
     let content = site.content();
     let out = site.path().join("listings-out");
@@ -90,7 +90,7 @@ pub(crate) fn assert_validates(site: &Scratch) {
     );
     assert!(
         result.status.success(),
-        "folio-build content refuses the import:\n{}",
+        "folio-publish content refuses the import:\n{}",
         String::from_utf8_lossy(&result.stderr)
     );
 }

@@ -53,7 +53,7 @@ const LOADER_MARK: &str = "data-folio-loader";
 pub(crate) fn boot_script(app: &AppFiles) -> String {
     // The URLs are trunk's hashed file names: no quote can occur in them.
     format!(
-        "// Folio's loader, written by folio-build (crates/build/src/template.rs).\n\
+        "// Folio's loader, written by folio-publish (crates/publish/src/template.rs).\n\
 const start = () => import('{js}')\n\
   .then((app) => app.default({{ module_or_path: '{wasm}' }}))\n\
   .then(() => {{}}, (e) => {{ document.documentElement.classList.add('no-app'); console.error('Folio could not start', e); }});\n\

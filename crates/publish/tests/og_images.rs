@@ -111,7 +111,7 @@ fn a_malformed_svg_warns_and_leaves_the_article_without_og_image() {
     );
     let warning = stderr
         .lines()
-        .find(|l| l.starts_with("folio-build: warning:") && l.contains("port.svg"))
+        .find(|l| l.starts_with("folio-publish: warning:") && l.contains("port.svg"))
         .unwrap_or_else(|| panic!("no warning about port.svg in:\n{stderr}"));
     assert!(
         warning.contains("not a readable SVG") && warning.contains(SLUG),
@@ -251,7 +251,7 @@ fn a_cache_keeps_previews_across_builds_that_empty_dist() {
 
     // `trunk build` empties dist/ (the build's manifest too); the next
     // site step finds the PNG cached.
-    for dir in ["images/og", ".folio-build"] {
+    for dir in ["images/og", ".folio-publish"] {
         std::fs::remove_dir_all(site.dist().join(dir)).unwrap();
     }
     let (stdout, _) = step(&site, &[], &[("FOLIO_OG_CACHE", cache_arg)]);

@@ -1,4 +1,4 @@
-//! The build manifest, `dist/.folio-build/manifest.json`: what the last
+//! The build manifest, `dist/.folio-publish/manifest.json`: what the last
 //! site step built from what. It holds
 //! - `global`: the fingerprint of what every file depends on (this tool's
 //!   executable, the app loader, `site.json`, the options);
@@ -15,8 +15,8 @@
 //! articles); an incremental one writes only what changed since then,
 //! `journal.json`, which the next build applies on top (and which becomes
 //! part of a new whole manifest once it grows past a tenth of it). A build
-//! marks `.folio-build/` while it runs: if it stops half way, the next one
-//! finds the mark and is full. `.folio-build/` is build state, not part of
+//! marks `.folio-publish/` while it runs: if it stops half way, the next one
+//! finds the mark and is full. `.folio-publish/` is build state, not part of
 //! the site: precompression and the service worker leave it out, and hosts
 //! need not serve it.
 
@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The build state directory under `dist/`.
-pub(crate) const DIR: &str = ".folio-build";
+pub(crate) const DIR: &str = ".folio-publish";
 
 /// The manifest's format; a manifest of another version is ignored.
 pub(crate) const VERSION: u32 = 1;
