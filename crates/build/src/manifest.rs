@@ -114,6 +114,11 @@ const JOURNAL: &str = "journal.json";
 /// Present while a build runs.
 const RUNNING: &str = "building";
 
+/// Whether `dist` holds a manifest.
+pub(crate) fn exists(dist: &Path) -> bool {
+    file(dist, WHOLE).is_file()
+}
+
 /// Reads the last build's manifest and journal, and marks `dist` as being
 /// built. `None` if there is none, one this tool cannot use, or one a build
 /// that stopped half way left.

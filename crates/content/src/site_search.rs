@@ -117,16 +117,19 @@ pub fn build(articles: &[ArticleSummary]) -> Built {
     })
 }
 
-/// [`build`], with `terms` giving [`doc_terms`] of every article of the
+/// [`build`], with `terms` giving [`doc_terms`] of every article of each
 /// slice it is passed (oldest first), in order: a caller with threads can
-/// spread that part, the bulk of the work, over them.
+/// spread that part, the bulk of the work, over them. Slices are a few
+/// thousand articles, so their terms are never all in memory at once.
 pub fn build_with(
     articles: &[ArticleSummary],
-    terms: impl FnOnce(&[&ArticleSummary]) -> Vec<Vec<(String, u8)>>,
+    terms: impl Fn(&[&ArticleSummary]) -> Vec<Vec<(String, u8)>>,
 ) -> Built {
+    const SLICE: usize = 4096;
     let oldest_first: Vec<&ArticleSummary> = articles.iter().rev().collect();
     let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-    for (id, doc) in terms(&oldest_first).into_iter().enumerate() {
+    let all = oldest_first.chunks(SLICE).flat_map(&terms);
+    for (id, doc) in all.enumerate() {
         for (term, w) in doc {
             postings
                 .entry(term)
