@@ -327,7 +327,15 @@ pub(crate) fn run(content: &Path, options: &Options) -> Result<Report, String> {
     phases.mark("feeds and sitemap");
     listings::write_into(&corpus, &groups, &outputs, "content/").map_err(at(dist))?;
     phases.mark("listings");
-    search_index::write_into(&corpus, &outputs, "content/").map_err(at(dist))?;
+    // Only new articles, all newer than the others: the search index grows
+    // at its end (its ids count from the oldest).
+    let appended = incremental
+        && changes.before.is_empty()
+        && (corpus.articles.iter())
+            .take(changes.changed.len())
+            .all(|a| changes.changed.contains(&a.slug));
+    let appended = appended.then(|| corpus.articles.len() - changes.changed.len());
+    search_index::write_into(&corpus, &outputs, "content/", appended).map_err(at(dist))?;
     phases.mark("search index");
 
     let mut finished = ManuallyDrop::new(outputs.finish().map_err(at(dist))?);
