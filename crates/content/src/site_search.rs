@@ -110,28 +110,58 @@ pub fn doc_terms(a: &ArticleSummary) -> Vec<(String, u8)> {
     weights.into_iter().collect()
 }
 
-/// Builds the index over `articles` (newest first, as the corpus is).
-pub fn build(articles: &[ArticleSummary]) -> Built {
-    build_with(articles, |oldest_first| {
-        oldest_first.iter().map(|a| doc_terms(a)).collect()
-    })
+/// What a result shows of an article.
+pub fn doc(a: &ArticleSummary) -> SiteDoc {
+    SiteDoc {
+        slug: a.slug.clone(),
+        title: a.headline.clone(),
+        dek: a.dek.clone(),
+        section: a.section.clone(),
+        kind: a.kind,
+        published: a.published.clone(),
+    }
 }
 
-/// [`build`], with `terms` giving [`doc_terms`] of every article of the
-/// slice it is passed (oldest first), in order: a caller with threads can
-/// spread that part, the bulk of the work, over them.
-pub fn build_with(
-    articles: &[ArticleSummary],
-    terms: impl FnOnce(&[&ArticleSummary]) -> Vec<Vec<(String, u8)>>,
-) -> Built {
+/// The index's metadata for `docs` documents.
+pub fn meta(docs: usize) -> Meta {
+    Meta {
+        version: crate::FORMAT_VERSION,
+        docs: docs as u32,
+        chunk: DOC_CHUNK,
+    }
+}
+
+/// Builds the index over `articles` (newest first, as the corpus is).
+pub fn build(articles: &[ArticleSummary]) -> Built {
     let oldest_first: Vec<&ArticleSummary> = articles.iter().rev().collect();
+    Built {
+        meta: meta(articles.len()),
+        shards: shards_with(&oldest_first, 0, |docs| {
+            docs.iter().map(|a| doc_terms(a)).collect()
+        }),
+        docs: oldest_first
+            .chunks(DOC_CHUNK as usize)
+            .map(|chunk| chunk.iter().map(|a| doc(a)).collect())
+            .collect(),
+    }
+}
+
+/// The shards of the terms of `docs` (oldest first, their ids counting
+/// from `first`), with `terms` giving [`doc_terms`] of every article of
+/// each slice it is passed, in order: a caller with threads can spread
+/// that part, the bulk of the work, over them. Slices are a few thousand
+/// articles, so their terms are never all in memory at once.
+pub fn shards_with(
+    docs: &[&ArticleSummary],
+    first: u32,
+    terms: impl Fn(&[&ArticleSummary]) -> Vec<Vec<(String, u8)>>,
+) -> BTreeMap<String, Shard> {
+    const SLICE: usize = 4096;
     let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-    for (id, doc) in terms(&oldest_first).into_iter().enumerate() {
+    let all = docs.chunks(SLICE).flat_map(&terms);
+    for (id, doc) in (first..).zip(all) {
         for (term, w) in doc {
-            postings
-                .entry(term)
-                .or_default()
-                .extend([id as u32, u32::from(w)]);
+            postings.entry(term).or_default().extend([id, u32::from(w)]);
         }
     }
     let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
@@ -141,31 +171,7 @@ pub fn build_with(
             .or_default()
             .insert(term, flat);
     }
-    let docs = oldest_first
-        .chunks(DOC_CHUNK as usize)
-        .map(|chunk| {
-            chunk
-                .iter()
-                .map(|a| SiteDoc {
-                    slug: a.slug.clone(),
-                    title: a.headline.clone(),
-                    dek: a.dek.clone(),
-                    section: a.section.clone(),
-                    kind: a.kind,
-                    published: a.published.clone(),
-                })
-                .collect()
-        })
-        .collect();
-    Built {
-        meta: Meta {
-            version: crate::FORMAT_VERSION,
-            docs: articles.len() as u32,
-            chunk: DOC_CHUNK,
-        },
-        shards,
-        docs,
-    }
+    shards
 }
 
 /// A query's words, and whether the last is still being typed (it then

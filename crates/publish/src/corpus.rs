@@ -335,7 +335,42 @@ fn check_file(path: &Path, site: Option<&Site>, sizer: &ImageSizer) -> FileResul
 /// existing related articles and images). Returns every problem, not the
 /// first, in file-name order. Files are decoded on every core.
 pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
-    load_with(content, None).map(|(corpus, _)| corpus)
+    load_with(content, scan(content, false), None).map(|(corpus, _)| corpus)
+}
+
+/// The article files of a corpus, in file-name order, with their stamps
+/// if asked: the part of loading that needs no cache, which a build does
+/// while it reads its manifest.
+pub(crate) struct Scan {
+    paths: Vec<PathBuf>,
+    stamps: Option<Vec<Option<Stamp>>>,
+    problem: Option<Problem>,
+}
+
+/// Lists (and, if `stamp`, stamps) the article files under `content`.
+pub(crate) fn scan(content: &Path, stamp: bool) -> Scan {
+    let dir = content.join("articles");
+    let (mut paths, problem) = match std::fs::read_dir(&dir) {
+        Ok(entries) => {
+            let paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            (paths, None)
+        }
+        Err(e) => (
+            Vec::new(),
+            Some(problem(&dir, format!("cannot list articles: {e}"))),
+        ),
+    };
+    // As strings: comparing paths component by component is slower.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    let stamps = stamp.then(|| stamp_all(&paths));
+    Scan {
+        paths,
+        stamps,
+        problem,
+    }
 }
 
 /// [`load`], reading only the article files that changed since `cache`
@@ -345,6 +380,7 @@ pub(crate) fn load(content: &Path) -> Result<Corpus, Vec<Problem>> {
 /// against it).
 pub(crate) fn load_with(
     content: &Path,
+    scan: Scan,
     cache: Option<Cache>,
 ) -> Result<(Corpus, Changes), Vec<Problem>> {
     let mut problems = Vec::new();
@@ -364,19 +400,8 @@ pub(crate) fn load_with(
     };
     let public_root = public_root(content);
 
-    let dir = content.join("articles");
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect(),
-        Err(e) => {
-            problems.push(problem(&dir, format!("cannot list articles: {e}")));
-            Vec::new()
-        }
-    };
-    // As strings: comparing paths component by component is slower.
-    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    problems.extend(scan.problem);
+    let paths = scan.paths;
 
     let mut cache = cache.unwrap_or_default();
     let image_stamps = stamp_images(public_root, cache.images.keys());
@@ -387,7 +412,12 @@ pub(crate) fn load_with(
         .collect();
     // The cached articles still to be trusted: same stamp, not written
     // near the last build, showing no image that changed.
-    let stamps = stamp_all(&paths);
+    let stamps = match scan.stamps {
+        Some(stamps) => stamps,
+        // Nothing to compare them with.
+        None if cache.articles.is_empty() => vec![None; paths.len()],
+        None => stamp_all(&paths),
+    };
     let started = cache.started;
     let mut reuse = vec![false; paths.len()];
     for ((path, stamp), reuse) in paths.iter().zip(&stamps).zip(&mut reuse) {
@@ -490,10 +520,9 @@ pub(crate) fn load_with(
     }
 }
 
-/// The stamps of many files. Right after a large build has filled the
-/// memory with its output, the file system's records of 100,000 article
-/// files are no longer cached, and reading them one after another waits on
-/// the disk for seconds: many threads wait together.
+/// The stamps of many files. When the file system's records are not in
+/// memory (after a restart), stamping 100,000 article files one after
+/// another waits on the disk for about 3 s: many threads wait together.
 fn stamp_all(paths: &[PathBuf]) -> Vec<Option<Stamp>> {
     const THREADS: usize = 32;
     let mut stamps = vec![None; paths.len()];

@@ -114,6 +114,11 @@ const JOURNAL: &str = "journal.json";
 /// Present while a build runs.
 const RUNNING: &str = "building";
 
+/// Whether `dist` holds a manifest.
+pub(crate) fn exists(dist: &Path) -> bool {
+    file(dist, WHOLE).is_file()
+}
+
 /// Reads the last build's manifest and journal, and marks `dist` as being
 /// built. `None` if there is none, one this tool cannot use, or one a build
 /// that stopped half way left.
@@ -132,14 +137,14 @@ pub(crate) fn take(dist: &Path) -> Result<Option<Previous>, String> {
     else {
         return Ok(None);
     };
-    let journal = match read(JOURNAL) {
-        Some(bytes) => match serde_json::from_slice::<Journal>(&bytes) {
-            Ok(journal) => journal,
-            Err(_) => return Ok(None),
-        },
-        None => Journal::default(),
-    };
-    journal.apply(&mut manifest);
+    let mut journal = Journal::default();
+    if let Some(bytes) = read(JOURNAL) {
+        let Ok(read) = serde_json::from_slice::<Journal>(&bytes) else {
+            return Ok(None);
+        };
+        journal = read;
+        journal.apply(&mut manifest);
+    }
     Ok(Some(Previous { manifest, journal }))
 }
 
@@ -166,6 +171,7 @@ fn done(dist: &Path) -> Result<(), String> {
 fn write_json(dist: &Path, name: &str, value: &impl Serialize) -> Result<(), String> {
     let path = file(dist, name);
     let at = crate::at(&path);
+    std::fs::create_dir_all(dist.join(DIR)).map_err(&at)?;
     let tmp = path.with_extension("json.tmp");
     // Streamed: the whole manifest is 100 MB at 100,000 articles.
     let created = std::fs::File::create(&tmp).map_err(&at)?;
@@ -207,5 +213,21 @@ mod tests {
             ]
         );
         assert_eq!(manifest.corpus.started, (5, 0));
+    }
+
+    #[test]
+    fn a_manifest_without_a_journal_is_read_as_it_was_written() {
+        let temp = crate::test_support::TempDir::new("manifest");
+        let mut manifest: Manifest = Manifest {
+            version: VERSION,
+            ..Manifest::default()
+        };
+        // Files written near this time are read again by the next build.
+        manifest.corpus.started = (1_700_000_000, 5);
+        write(temp.path(), &manifest).unwrap();
+        let read = take(temp.path()).unwrap().expect("a manifest");
+        assert_eq!(read.manifest.corpus.started, (1_700_000_000, 5));
+        // It is marked as being built again; a second reader finds the mark.
+        assert!(take(temp.path()).unwrap().is_none());
     }
 }

@@ -119,6 +119,16 @@ impl<'a> Outputs<'a> {
         }
     }
 
+    /// Keeps every file of the last build under `prefix` that `keep`
+    /// accepts, as [`Outputs::keep`] does.
+    pub(crate) fn keep_under(&self, prefix: &str, keep: impl Fn(&str) -> bool) {
+        for file in self.previous.keys() {
+            if file.starts_with(prefix) && keep(file) {
+                self.keep(file);
+            }
+        }
+    }
+
     /// Records `file`, written by another part of the step, as built from
     /// `key`.
     pub(crate) fn record(&self, file: &str, key: u64) {
