@@ -6,12 +6,14 @@
 //! article on screen is among them, it leaves and the spare takes its place.
 //! Until then, or if they cannot be fetched, the rail links to them.
 
+use crate::context::LibraryMarks;
 use folio_content::paths::RAIL_NEWS;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use leptos::prelude::*;
+use web_sys::Element;
 
-/// Fills the rail of the article `slug`, shown in `root`.
-pub fn fill(root: &Element, slug: &str) {
+/// Fills the rail of the article `slug`, shown in `root`; its cards say
+/// what `marks` knows of their articles.
+pub fn fill(root: &Element, slug: &str, marks: LibraryMarks) {
     let Ok(Some(slot)) = root.query_selector("[data-rail-news]") else {
         return;
     };
@@ -30,8 +32,12 @@ pub fn fill(root: &Element, slug: &str) {
             }
             own.remove();
         }
-        if let Ok(slot) = slot.dyn_into::<HtmlElement>() {
-            super::enhance(&slot);
-        }
+        // As `enhance` does for a page, without the app's context, which
+        // is not there once the fetch is done.
+        super::share::enhance(&slot);
+        let online = crate::offline::connectivity::is_online();
+        marks
+            .get()
+            .with_untracked(|m| super::mark_cards_in(&slot, online, m));
     });
 }

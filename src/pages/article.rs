@@ -136,7 +136,7 @@ pub fn page(slug: String) -> impl IntoView {
         if let Some(at) = library.saved_at.get_untracked() {
             actions::show_saved_on(at, untrack(&shelf));
         }
-        actions::fill_rail(el, &slug);
+        actions::fill_rail(el, &slug, library.marks);
         let facts = loaders::page_facts(el);
         let slug = slug.clone();
         leptos::task::spawn_local(async move {
