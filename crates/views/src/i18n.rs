@@ -216,7 +216,6 @@ messages! {
     YourMastodonServer: "Your Mastodon server", "Tu servidor de Mastodon";
     NotAServer: "That does not look like a server name, such as mastodon.social.", "Eso no parece el nombre de un servidor, como mastodon.social.";
     MastodonSharesGoTo: "Mastodon shares go to ", "Lo que compartes en Mastodon va a ";
-    ShareTo: "Share to {0}", "Compartir en {0}";
     ChangeServer: "Change server", "Cambiar de servidor";
     // Display settings.
     DisplaySettings: "Display settings", "Ajustes de lectura";
