@@ -146,12 +146,24 @@ impl<'a> Outputs<'a> {
         if self.keeping && before.is_some_and(|b| b.1 == hash) {
             return Ok(0);
         }
+        self.replace(file, before.is_some(), |path| std::fs::write(path, bytes))?;
+        Ok(bytes.len() as u64)
+    }
+
+    /// Puts a new version of `file` on disk with `put`, removes the
+    /// siblings of the old one (if there was one), and lists it as written.
+    fn replace(
+        &self,
+        file: &str,
+        had_one: bool,
+        put: impl FnOnce(&Path) -> io::Result<()>,
+    ) -> io::Result<()> {
         let path = self.path(file);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(&path, bytes)?;
-        if before.is_some() {
+        put(&path)?;
+        if had_one {
             for ext in SIBLINGS {
                 remove_if_present(&sibling(&path, ext))?;
             }
@@ -160,7 +172,7 @@ impl<'a> Outputs<'a> {
             .lock()
             .expect("no writer panics holding the list")
             .push(file.to_owned());
-        Ok(bytes.len() as u64)
+        Ok(())
     }
 
     /// Writes a file whose inputs have no cheaper fingerprint than its
@@ -205,18 +217,9 @@ impl<'a> Outputs<'a> {
         } else if before.is_some_and(|b| b.1 == key) {
             return Ok(());
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::copy(source, &path)?;
-        for ext in SIBLINGS {
-            remove_if_present(&sibling(&path, ext))?;
-        }
-        self.written
-            .lock()
-            .expect("no writer panics holding the list")
-            .push(file.to_owned());
-        Ok(())
+        self.replace(file, before.is_some(), |path| {
+            std::fs::copy(source, path).map(drop)
+        })
     }
 
     /// Removes the last build's files that this build did not make (and
