@@ -289,19 +289,19 @@ impl Drop for Following {
 /// library taking them.
 const STASH_KEY: &str = "folio.positions";
 
+/// The stash as stored: an object from slug to position.
+fn read_stash(storage: &web_sys::Storage) -> Option<wasm_bindgen::JsValue> {
+    let text = storage.get_item(STASH_KEY).ok().flatten()?;
+    js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())
+}
+
 /// Keeps `position` of `slug` in `localStorage` (synchronous: it is kept
 /// even if the page is gone a moment later).
 fn stash(slug: &str, position: Position) {
     let Some(storage) = crate::prefs::local() else {
         return;
     };
-    let stashed = storage
-        .get_item(STASH_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .filter(|v| v.is_object())
-        .unwrap_or_else(|| js_sys::Object::new().into());
+    let stashed = read_stash(&storage).unwrap_or_else(|| js_sys::Object::new().into());
     let Ok(value) = serde_wasm_bindgen::to_value(&position) else {
         return;
     };
@@ -317,8 +317,7 @@ fn stash(slug: &str, position: Position) {
 /// The stashed position of `slug`, newer than the library's while a flush
 /// is on its way.
 pub fn stashed(slug: &str) -> Option<Position> {
-    let text = crate::prefs::local()?.get_item(STASH_KEY).ok().flatten()?;
-    let stashed = js_sys::JSON::parse(&text).ok().filter(|v| v.is_object())?;
+    let stashed = read_stash(&crate::prefs::local()?)?;
     let value = js_sys::Reflect::get(&stashed, &slug.into()).ok()?;
     serde_wasm_bindgen::from_value(value).ok()
 }
@@ -329,13 +328,7 @@ pub async fn flush_stashed() {
     let Some(storage) = crate::prefs::local() else {
         return;
     };
-    let Some(stashed) = storage
-        .get_item(STASH_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .filter(|v| v.is_object())
-    else {
+    let Some(stashed) = read_stash(&storage) else {
         return;
     };
     let _ = storage.remove_item(STASH_KEY);

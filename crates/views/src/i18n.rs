@@ -531,11 +531,6 @@ impl Texts {
         }
     }
 
-    /// The label of a kind of story.
-    pub fn kind(&self, kind: Kind) -> &str {
-        self.get(Msg::kind(kind))
-    }
-
     /// "A", "A and B", "A, B and C" (blank names left out).
     pub fn join_names(&self, names: &[String]) -> String {
         names_in_a_row(names)
